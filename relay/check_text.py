@@ -54,9 +54,12 @@ FAILED = {
     "name's DNS at this server, and open ports 80 and 443.",
     CheckProblem.OTHER_SERVER: "Something answers at {url}, but it is not this relay. Point the host "
     "name at this server, or fix RELAY_PUBLIC_URL.",
-    CheckProblem.WEBHOOK_NEVER_VERIFIED: "Meta has not verified the webhook yet. In the app dashboard > "
-    "WhatsApp > Configuration, set the callback URL to {callback_url} with your WHATSAPP_VERIFY_TOKEN "
-    "(or give WHATSAPP_APP_ID to `shop-inbox-relay setup`, which registers it).",
+    # Also read after a first setup that gave the app id: Meta could not verify the callback before the
+    # relay ran, so "run setup again" is the fix there, not "give it the app id".
+    CheckProblem.WEBHOOK_NEVER_VERIFIED: "Meta has not verified the webhook yet. Once the relay answers "
+    "at {callback_url}, run `shop-inbox-relay setup` again (with WHATSAPP_APP_ID it registers the "
+    "callback), or in the app dashboard > WhatsApp > Configuration set the callback URL to "
+    "{callback_url} with your WHATSAPP_VERIFY_TOKEN.",
     CheckProblem.VERIFY_TOKEN_MISMATCH: "Meta called the webhook with a different webhook verify "
     "token. Enter the relay's WHATSAPP_VERIFY_TOKEN in the app dashboard > WhatsApp > Configuration, "
     "and verify again.",
