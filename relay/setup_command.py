@@ -239,9 +239,10 @@ def unit_program_missing(unit: str, command: str, given: str) -> str:
         return ""
     unit_file = unit.split("@")[0] + ("@.service" if "@" in unit else ".service")
     return (
-        f"The unit runs {UNIT_PROGRAM} as the user shop-inbox, and this server has neither yet: make "
-        f"them first, as the header of deploy/systemd/{unit_file} says (useradd, python3 -m venv and the "
-        "two pip install lines), then install the unit. To try the relay by hand instead: "
+        f"The unit runs {UNIT_PROGRAM} as the user shop-inbox, and that program is not there yet: make "
+        f"the user and that venv first, as the header of deploy/systemd/{unit_file} says (useradd, "
+        "python3 -m venv and the two pip install lines), then install the unit. To try the relay by "
+        "hand instead: "
         f"`{command} serve {given}`."
     )
 

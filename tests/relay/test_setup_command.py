@@ -371,9 +371,10 @@ def test_setup_run_from_a_checkouts_venv_says_what_the_unit_needs_before_it_is_i
     assert code == 0, out
     assert "sudo systemctl enable --now shop-inbox-relay`" in out
     assert (
-        f"The unit runs {setup_command.UNIT_PROGRAM} as the user shop-inbox, and this server has neither "
-        "yet: make them first, as the header of deploy/systemd/shop-inbox-relay.service says (useradd, "
-        "python3 -m venv and the two pip install lines), then install the unit."
+        f"The unit runs {setup_command.UNIT_PROGRAM} as the user shop-inbox, and that program is not "
+        "there yet: make the user and that venv first, as the header of "
+        "deploy/systemd/shop-inbox-relay.service says (useradd, python3 -m venv and the two pip install "
+        "lines), then install the unit."
     ) in out
     assert (
         f"To try the relay by hand instead: `shop-inbox-relay serve --env-file {env_file} --database " in out
