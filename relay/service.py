@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.wire import RELAY_FEATURES
 from relay.automations import AutomationRunner
 from relay.campaigns import CampaignRunner
+from relay.command_settings import shown
 from relay.events import EventFeed
 from relay.failure_streak import FailureStreak
 from relay.intake import WebhookIntake
@@ -164,7 +165,14 @@ class Relay:
                 listen(self.settings.database_url, self._on_notice, on_listening=self.peers_listening.set)
             )
         await self.upstream.start(self.intake.ingest)
-        log.info("relay started (upstream %s)", self.upstream.name)
+        # Which database and media folder: a `--database` left on a command line (or a PostgreSQL
+        # relay started in another folder) serves other data with no other sign of it.
+        log.info(
+            "relay started (upstream %s): database=%s media=%s",
+            self.upstream.name,
+            shown(self.settings.database_url),
+            self.settings.resolved_media_dir(),
+        )
 
     async def stop(self) -> None:
         with contextlib.suppress(Exception):

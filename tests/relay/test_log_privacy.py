@@ -57,6 +57,7 @@ def test_a_served_conversation_leaves_no_wamid_phone_number_or_text_in_the_log(
         assert secret not in text, f"{secret!r} in the log:\n{text}"
     # What the operator reads still says what happened, and a send can be matched to its read line.
     assert "webhook stored: events=1" in text
+    assert f"relay started (upstream cloud): database=sqlite:///{tmp_path / 'relay.db'} media=" in text
     assert f"sent: sent_by=owner type=text wamid_ref={reference(answered)}" in text
     assert f"/v1/messages/[wamid_ref={reference(asked)}]/read" in text
     assert "/v1/bot/***/resume" in text and "wa_id=***" in text

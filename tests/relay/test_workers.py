@@ -18,7 +18,9 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
+from relay.command_settings import shown
 from relay.server import create_app
 from relay.settings import RelaySettings
 from relay.storage.event_log import SKIP_AHEAD_LOCK
@@ -81,6 +83,11 @@ def test_every_worker_logs_each_stored_webhook_with_its_worker_id(
         assert any("hub.verify_token=***" in line for line in access)
         assert VERIFY_TOKEN not in serve.log()
         assert "주문" not in serve.log()  # never a customer's text
+        # Each worker names the database it serves (an operator's check after a move), password hidden.
+        started = [line for line in serve.log().splitlines() if "relay started" in line]
+        assert len(started) == 2 and all(f"database={shown(pg)} media=" in line for line in started)
+        password = make_url(pg).password
+        assert not password or f":{password}@" not in serve.log()
 
 
 def test_what_is_wrong_with_the_token_and_the_log_level_is_said_once_a_start_not_by_every_worker(
