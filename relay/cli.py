@@ -306,6 +306,13 @@ def run_token_command(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             token = store.kv.client_token(rotate=True)
+        else:
+            if args.rotate:  # stdout stays the token alone (scripts read it); the operator reads this
+                print(
+                    "shop-inbox-relay token: a new token; the old one is refused within seconds, also "
+                    "by the running relay. Paste this one in each desktop's Settings > Relay.",
+                    file=sys.stderr,
+                )
         print(token)
     finally:
         store.close()

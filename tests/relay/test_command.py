@@ -194,8 +194,11 @@ def test_token_prints_the_same_token_until_rotated(
     assert main(["token", "--database", database]) == 0
     assert capsys.readouterr().out.strip() == first and len(first) >= 32
     assert main(["token", "--database", database, "--rotate"]) == 0
-    rotated = capsys.readouterr().out.strip()
+    printed = capsys.readouterr()
+    rotated = printed.out.strip()
     assert rotated != first
+    # What the operator does next, beside the token a script reads alone.
+    assert "the old one is refused within seconds" in printed.err and "each desktop's Settings" in printed.err
     store = Store(database)
     assert store.kv.client_token() == rotated  # what the relay will accept from now on
     store.close()
