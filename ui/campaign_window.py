@@ -220,7 +220,9 @@ class CampaignWindow(QWidget):
             self.kept_strip.restore.connect(self.restore_kept)
             self.kept_strip.discard.connect(self._discard_kept)
             self._layout.insertWidget(0, self.kept_strip)
-        self.kept_strip.offer(kept_campaign_sentence(kept.draft.name, kept.at))
+        # On the shop's clock, as the list under it says its times ("오후 11:17 (한국 시간)"):
+        # this computer's clock beside it read as a time hours away.
+        self.kept_strip.offer(kept_campaign_sentence(kept.draft.name, kept.at, self.list_model.zone))
 
     def restore_kept(self) -> None:
         """The kept campaign in the editor, over the draft it was typed for (or as a new one),
@@ -295,6 +297,12 @@ class CampaignWindow(QWidget):
                 # The day is counted on the shop's clock from now on: kept on this computer's (a day
                 # ahead on Kiritimati), the shop's midnight never seemed to pass, and "tomorrow" stayed.
                 self._shop_day = self._shop_today()
+                if (
+                    self._kept is not None
+                    and self.kept_strip is not None
+                    and self.kept_strip.isVisibleTo(self)
+                ):
+                    self._offer_kept(self._kept)  # offered before the shop's clock was read
             self.list.selectionModel().blockSignals(True)
             self.list_model.set_rows(rows)
             self.list.selectionModel().blockSignals(False)

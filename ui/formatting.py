@@ -361,21 +361,29 @@ def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     return text
 
 
-def recent_datetime(at: datetime, now: datetime | None = None) -> str:
+def recent_datetime(at: datetime, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """A moment just past as the owner's locale writes a day and time: "오늘 오후 2:32", "2:32 PM
     yesterday", "12월 1일 (화) 오후 2:32", "Tue, Dec 1 2:32 PM" (the year too when it is not this
-    year's), on this computer's clock (kept unsaved words are stamped on it)."""
+    year's), on this computer's clock (kept unsaved words are stamped on it), or on `zone`'s (the
+    shop's) where the times around it are, with the zone's name where this computer's clock differs."""
     locale = display_locale()
-    wall = local(at)
-    today = local(now or datetime.now(at.tzinfo)).date()  # this computer's clock, not the relay's
+    wall = on_clock(at, zone)
+    # This computer's clock (or the shop's), not the relay's.
+    today = on_clock(now or datetime.now(at.tzinfo), zone).date()
     # After a crash the words are most often minutes old: "12월 6일 (일) 오후 2:32" read as if a day
     # long gone, where the owner says "today".
     if wall.date() == today:
-        return QCoreApplication.translate("formatting", "{0} today").format(clock_time(at))
-    if wall.date() == today - timedelta(days=1):
-        return QCoreApplication.translate("formatting", "{0} yesterday").format(clock_time(at))
-    day = locale.toString(qdate(wall.date()), day_pattern(locale, weekday=True, year=wall.year != today.year))
-    return f"{day} {clock_time(at)}"
+        text = QCoreApplication.translate("formatting", "{0} today").format(clock_time(at, zone))
+    elif wall.date() == today - timedelta(days=1):
+        text = QCoreApplication.translate("formatting", "{0} yesterday").format(clock_time(at, zone))
+    else:
+        day = locale.toString(
+            qdate(wall.date()), day_pattern(locale, weekday=True, year=wall.year != today.year)
+        )
+        text = f"{day} {clock_time(at, zone)}"
+    if name := other_zone_name(zone, at):
+        text += f" ({name})"
+    return text
 
 
 def soon_datetime(dt: datetime, zone: tzinfo, now: datetime | None = None) -> str | None:

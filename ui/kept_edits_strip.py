@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -73,9 +73,11 @@ def kept_item_sentence(name: str, at: datetime) -> str:
     return translate("KeptEdits", "You have an unsaved catalogue item “{1}” from {0}.").format(when, name)
 
 
-def kept_campaign_sentence(name: str, at: datetime) -> str:
-    """The offer of the campaign editor's kept campaign, with its name when it has one."""
-    when, name = recent_datetime(at), " ".join(name.split())
+def kept_campaign_sentence(name: str, at: datetime, zone: tzinfo | None = None) -> str:
+    """The offer of the campaign editor's kept campaign, with its name when it has one; on `zone`'s
+    clock when given (the shop's, in the campaigns' window: its list and schedule are on it; above
+    the chats, this computer's clock, the chat list's)."""
+    when, name = recent_datetime(at, zone=zone), " ".join(name.split())
     translate = QCoreApplication.translate
     if not name:
         return translate("KeptEdits", "You have an unsaved campaign from {0}.").format(when)

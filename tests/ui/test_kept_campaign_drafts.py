@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -15,9 +16,12 @@ from app.campaign_store import CampaignDraft, load_draft, save_draft
 from app.db import Database
 from app.paths import paths_for
 from tests.support.campaign_window import choose_template, open_window, seed
+from tests.support.computer_zone import computer_zone, needs_tzset
 from ui.context import AppContext
 from ui.draft_keeper import KEEP_AFTER_MS
+from ui.formatting import clock_time
 from ui.ops import pending_ops
+from ui.time_zones import zone_name
 
 
 @pytest.fixture
@@ -132,3 +136,28 @@ def test_the_offer_above_the_chats_opens_the_campaigns_with_the_words(qtbot: Any
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "Spring sale", timeout=5000)
     assert window.has_unsaved_edits() and not offered(window)
     qtbot.waitUntil(lambda: not notice.isVisible() and pending_ops() == 0, timeout=5000)
+
+
+@needs_tzset
+def test_the_kept_campaigns_time_is_on_the_shops_clock_as_the_list_beside_it(qtbot: Any, ctx: Any) -> None:
+    """A laptop on UTC, a shop in Seoul: the campaigns' window says every time on Seoul's clock,
+    named, so its offer does too (it read "오늘 오후 2:27" over a list reading "오후 11:17 (한국 시간)");
+    above the chats, whose times are this computer's, the offer says this computer's time."""
+    from ui.kept_edits_notice import KeptEditsNotice
+
+    seed(ctx)
+    keep_campaign_draft(ctx.db, None, CampaignDraft(name="Spring sale"))
+    kept = unsaved_campaign(ctx.db)
+    assert kept is not None
+    seoul = ZoneInfo("Asia/Seoul")
+    with computer_zone("UTC"):
+        window = opened(qtbot, ctx)
+        assert offered(window)
+        sentence = window.kept_strip.text.text()
+        assert f"{clock_time(kept.at, seoul)} today ({zone_name('Asia/Seoul')})" in sentence, sentence
+        notice = KeptEditsNotice(ctx)
+        qtbot.addWidget(notice)
+        notice.refresh()
+        qtbot.waitUntil(lambda: notice.kept is not None, timeout=5000)
+        above_chats = notice.text.text()
+        assert clock_time(kept.at) in above_chats and zone_name("Asia/Seoul") not in above_chats, above_chats
