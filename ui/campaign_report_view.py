@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.campaign_store import CampaignReport
 from app.media_cache import sanitise_filename
 from app.sheet_files import write_sheet
-from app.wire import CampaignReason, CampaignState, RecipientState
+from app.wire import NIGHT_HOLD_END_HOUR, CampaignReason, CampaignState, RecipientState
 from ui import message_box
 from ui.ad_law import night_end_text
 from ui.campaign_models import (
@@ -293,10 +293,27 @@ class CampaignReportView(QWidget):
             queued = self.tr("%Ln waiting their turn to be sent", "", waiting)
         counts = [
             queued if waiting else "",
-            self.tr("%Ln held until {0}", "", held).format(night_end_text()) if held else "",
+            self._held_count(report, held) if held else "",
             self.tr("%Ln skipped", "", skipped) if skipped else "",
         ]
         return [text for text in counts if text]
+
+    def _held_count(self, report: CampaignReport, held: int) -> str:
+        """ "1 held until 11:00 PM (8:00 AM the customer's time)": whose 8:00, as the header line and
+        each held customer's line say it (on the shop's clock, and on the customer's where that reads
+        another hour). "Held until 8:00 AM" beside a header on the shop's clock read as the shop's 8:00.
+        Customers on different clocks (or none known yet): the law's hour, said as theirs."""
+        ends = {r.held_until for r in report.rows if r.state == RecipientState.HELD and r.held_until}
+        if len(ends) != 1:
+            return self.tr("%Ln held until {0} the customer's time", "", held).format(night_end_text())
+        (until,) = ends
+        zone = self.model.zone
+        here = until.astimezone(zone) if zone is not None else until.astimezone()
+        if (here.hour, here.minute) == (NIGHT_HOLD_END_HOUR, 0):
+            return self.tr("%Ln held until {0}", "", held).format(moment_text(until, zone))
+        return self.tr("%Ln held until {0} ({1} the customer's time)", "", held).format(
+            moment_text(until, zone), night_end_text()
+        )
 
     def _pause_advice(self, reason: str) -> str:
         """What to do when the relay paused the campaign for its template or token (nothing otherwise)."""

@@ -106,10 +106,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln held until {0} the customer's time</source>
+        <translation>
+            <numerusform>%Ln held until {0} the customer's time</numerusform>
+            <numerusform>%Ln held until {0} the customer's time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln held until {0}</source>
         <translation>
             <numerusform>%Ln held until {0}</numerusform>
             <numerusform>%Ln held until {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln held until {0} ({1} the customer's time)</source>
+        <translation>
+            <numerusform>%Ln held until {0} ({1} the customer's time)</numerusform>
+            <numerusform>%Ln held until {0} ({1} the customer's time)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1626,6 +1626,12 @@ Choose a folder on this computer for the daily backups.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln held until {0} the customer&apos;s time</source>
+        <translation>
+            <numerusform>고객 시간으로 {0}까지 보류 %Ln명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln held until {0}</source>
         <translation>
             <numerusform>{0}까지 보류 %Ln명</numerusform>
@@ -1635,6 +1641,12 @@ Choose a folder on this computer for the daily backups.</source>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>건너뜀 %Ln명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln held until {0} ({1} the customer&apos;s time)</source>
+        <translation>
+            <numerusform>{0}까지 보류 %Ln명(고객 시간으로 {1})</numerusform>
         </translation>
     </message>
     <message>

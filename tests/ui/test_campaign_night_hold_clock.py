@@ -29,14 +29,15 @@ def _plain(text: str) -> str:
     return plain_text(text).replace("\u202f", " ").replace("\xa0", " ")
 
 
-def night_texts(qtbot: Any, ctx: Any) -> list[str]:
+def night_texts(qtbot: Any, ctx: Any, shop_zone: ZoneInfo = LONDON) -> list[str]:
     """Every campaign text that names the hold's end: the schedule box's note, the campaign list's
     line, a held customer's line without and with its time, and the report's count of held ones."""
     schedule = ScheduleBox()
     qtbot.addWidget(schedule)
     report = CampaignReportView(ctx)
     qtbot.addWidget(report)
-    report.model.zone = LONDON  # the shop's clock, where the customer's morning reads another hour
+    # The shop's clock (by default London's, where the customer's morning reads another hour).
+    report.model.zone = shop_zone
     night = datetime(2026, 12, 4, 2, 49, tzinfo=SEOUL)
     held_until = datetime.combine(night.date(), time(wire.NIGHT_HOLD_END_HOUR), SEOUL)
     held = RecipientRow(
@@ -109,3 +110,32 @@ def test_the_american_texts_follow_the_laws_hours_in_app_wire(qtbot: Any, ctx: A
     texts = [_plain(text) for text in night_texts(qtbot, ctx)]
     assert all("7:00 AM" in text for text in texts), texts
     assert not any("8:00" in text for text in texts), texts
+
+
+def held_count_line(qtbot: Any, ctx: Any, shop_zone: ZoneInfo) -> str:
+    """The report's "On the relay" line for one customer in Seoul held for the night."""
+    return next(
+        _plain(line)
+        for line in night_texts(qtbot, ctx, shop_zone)[-1].splitlines()
+        if "8:00" in line or "8시" in line
+    )
+
+
+@pytest.mark.usefixtures("korean", "korean_locale")
+def test_the_reports_held_count_says_whose_morning_in_korean(qtbot: Any, ctx: Any) -> None:
+    """On a London shop's clock the customer's 오전 8:00 is 오후 11:00: the count says both, as the
+    customer's own line does ("릴레이 현황: 오전 8:00까지 보류 1명" read as the shop's morning)."""
+    line = held_count_line(qtbot, ctx, LONDON)
+    assert "오후 11:00" in line and "고객 시간으로 오전 8:00" in line, line
+    assert "(고객 시간으로 오전 8:00)" in line, line
+    seoul = held_count_line(qtbot, ctx, SEOUL)  # the shop's clock reads the customer's hour
+    assert "오전 8:00" in seoul and "까지 보류 1명" in seoul and "고객 시간" not in seoul, seoul
+
+
+@pytest.mark.usefixtures("english", "english_locale")
+def test_the_reports_held_count_says_whose_morning_in_english(qtbot: Any, ctx: Any) -> None:
+    line = held_count_line(qtbot, ctx, LONDON)
+    assert "1 held until" in line and "11:00 PM" in line, line
+    assert "(8:00 AM the customer's time)" in line, line
+    seoul = held_count_line(qtbot, ctx, SEOUL)
+    assert "1 held until" in seoul and "8:00 AM" in seoul and "customer's time" not in seoul, seoul
