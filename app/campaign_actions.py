@@ -111,16 +111,21 @@ class SendOutcome:
 
 
 def send_campaign(
-    db: Database, client: CampaignClient, draft: CampaignDraft, campaign_id: int | None
+    db: Database,
+    client: CampaignClient,
+    draft: CampaignDraft,
+    campaign_id: int | None,
+    confirmed: frozenset[int] | None = None,
 ) -> tuple[SendOutcome, Changes]:
-    """Save the draft, then hand it to the relay, which sends it.
+    """Save the draft, then hand it to the relay, which sends it (to the `confirmed` contacts, the
+    ones the owner said yes to, or to nobody: see hand_over).
 
     A draft that could not be saved raises; once saved, a refused hand-over comes back with the
     draft's id, so that the owner corrects and sends that draft, not a second copy of it.
     """
     saved, _ = store_draft(db, draft, campaign_id)
     try:
-        hand_over(db, client, saved)
+        hand_over(db, client, saved, confirmed=confirmed)
     except (ShopInboxError, OSError) as exc:
         log.warning("campaign %s not handed over: %s", saved, exc)
         return SendOutcome(saved, exc), CAMPAIGNS_CHANGED

@@ -12,7 +12,7 @@ from app import relay_clock
 from app.campaign_store import DRAFT, record_handed_over, set_progress
 from app.campaigns import Audience, blank_names, empty_values, resolve_audience
 from app.db import Database
-from app.errors import ErrorCode, InvalidInput, ValueParams
+from app.errors import ErrorCode, InvalidInput, RecipientsChangedParams, ValueParams
 from app.models import Campaign as CampaignRow
 from app.phones import country_of
 from app.sending import approved_templates
@@ -58,9 +58,18 @@ def _their_version(versions: list[Template], language: str | None) -> str | None
 
 
 def hand_over(
-    db: Database, client: CampaignClient, campaign_id: int, now: datetime | None = None
+    db: Database,
+    client: CampaignClient,
+    campaign_id: int,
+    now: datetime | None = None,
+    *,
+    confirmed: frozenset[int] | None = None,
 ) -> Campaign:
     """Resolve the audience now, keep the recipients, post the campaign; the relay's answer is kept.
+
+    `confirmed`: the contacts the owner was asked about ("Send to 9 customers?"). Resolved otherwise
+    now (one opted out, or asked for a person, while the question was open), nothing is sent and
+    CAMPAIGN_RECIPIENTS_CHANGED says both counts: she never says yes to 9 and sends to 8 unawares.
 
     The uid is the campaign's id on the relay: posting again after a lost answer is one campaign,
     so a retry never sends twice.
@@ -104,6 +113,9 @@ def hand_over(
         resolved = resolve_audience(s, Audience.from_json(row.audience or {}), row.template_category, now)
         if not resolved.recipients:
             raise InvalidInput(code=ErrorCode.CAMPAIGN_NO_RECIPIENTS)
+        if confirmed is not None and {m.contact_id for m in resolved.recipients} != confirmed:
+            changed = RecipientsChangedParams(len(confirmed), len(resolved.recipients))
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_RECIPIENTS_CHANGED, params=changed)
         handed = record_handed_over(s, campaign_id, resolved.recipients, now)
         if empty := empty_values(values for _m, values in handed):
             blanks = ValueParams(blank_names(empty))

@@ -208,6 +208,8 @@ class ErrorCode(enum.StrEnum):
     CAMPAIGN_NO_RECIPIENTS = "campaign_no_recipients"
     CAMPAIGN_NOT_EDITABLE = "campaign_not_editable"  # handed to the relay, or deleted meanwhile
     CAMPAIGN_PARAMETER_EMPTY = "campaign_parameter_empty"  # WhatsApp refuses an empty {{n}}
+    # Who gets it changed after the owner confirmed the count (an opt-out, a "Needs a person")
+    CAMPAIGN_RECIPIENTS_CHANGED = "campaign_recipients_changed"
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
     INVALID_INPUT = "invalid_input"
 
@@ -285,6 +287,14 @@ class FileKindLimitParams:
 @dataclass(frozen=True, slots=True)
 class LimitParams:
     limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientsChangedParams:
+    """How many customers the owner confirmed the campaign for, and how many it would reach now."""
+
+    confirmed_count: int
+    current_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,6 +485,7 @@ Params = (
     | OrderMoveParams
     | OrderStateParams
     | ValueParams
+    | RecipientsChangedParams
     | PlainHttpParams
     | StockParams
     | CurrencyDigitsParams
@@ -639,7 +650,8 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.CAMPAIGN_NO_TEMPLATE: NoParams,
     ErrorCode.CAMPAIGN_NO_RECIPIENTS: NoParams,
     ErrorCode.CAMPAIGN_NOT_EDITABLE: NoParams,
-    ErrorCode.CAMPAIGN_PARAMETER_EMPTY: ValueParams,  # the empty blanks: "{{1}}, {{2}}"
+    ErrorCode.CAMPAIGN_PARAMETER_EMPTY: ValueParams,
+    ErrorCode.CAMPAIGN_RECIPIENTS_CHANGED: RecipientsChangedParams,  # the empty blanks: "{{1}}, {{2}}"
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 

@@ -75,7 +75,8 @@ class CampaignEditor(QWidget):
 
     save_requested = Signal(object)  # CampaignDraft
     edited = Signal()  # the name, the message's fields, the template or the audience changed
-    send_requested = Signal(object)  # CampaignDraft
+    # The CampaignDraft, and the contacts the owner confirmed it for (a frozenset of contact ids).
+    send_requested = Signal(object, object)
     prices_requested = Signal(str)  # "marketing" or "utility": the price Settings should open at
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -605,7 +606,7 @@ class CampaignEditor(QWidget):
         # On the relay's clock, which sends it: a laptop two hours slow let 15:00 be chosen at 16:00,
         # and the relay sent at once what the owner was told would go at 15:00.
         # Titled as the button the owner pressed: "Send campaign" answered her "Schedule…".
-        title = self.tr("Send campaign") if when is None else self.tr("Schedule campaign")
+        title = self._send_title(when)
         if when is not None and when <= relay_clock.now():
             # The relay would send it at once: not what "send at" means.
             message_box.warning(
@@ -629,9 +630,10 @@ class CampaignEditor(QWidget):
             return
         if not send_anyway(self, self.law_problems(), self.shop_names(), scheduled=when is not None):
             return
-        if not self.confirm_send(when):
+        confirmed = self.confirm_send(when)
+        if confirmed is None:
             return
-        self.send_requested.emit(self.draft())
+        self.send_requested.emit(self.draft(), confirmed)
 
     def _refusal(self) -> tuple[str, QWidget | None] | None:
         """Why the send would be refused as the form stands (as app.campaign_send refuses it), and the
@@ -648,9 +650,35 @@ class CampaignEditor(QWidget):
             return sentence, self.message.param_rows[blanks[0] - 1][1]
         return None
 
-    def confirm_send(self, when: datetime | None) -> bool:
+    def confirm_send(self, when: datetime | None) -> frozenset[int] | None:
         """The last look before the relay has it, asked even after the law's question: how many
-        get it, what it may cost, and who waits for the morning. Cancel is the default."""
+        get it, what it may cost, and who waits for the morning. Cancel is the default (None).
+
+        Returns the contacts the owner said yes to. The form goes on refreshing behind the question
+        (a customer opts out, or asks for a person): when who gets it changed meanwhile, the question
+        is asked again with the new count, so "9" confirmed is never 8 sent unawares. What changes
+        after the last answer, the hand-over refuses (app.campaign_send.hand_over)."""
+        changed_from: int | None = None
+        while True:
+            asked = frozenset(m.contact_id for m in self.resolved.recipients)
+            if not self._ask_to_send(when, changed_from):
+                return None
+            now = frozenset(m.contact_id for m in self.resolved.recipients)
+            if now == asked:
+                return asked
+            if not now:  # nobody left to ask about: said as Send says it
+                message_box.warning(
+                    self, self._send_title(when), code_sentence(ErrorCode.CAMPAIGN_NO_RECIPIENTS, {})
+                )
+                return None
+            changed_from = len(asked)
+
+    def _send_title(self, when: datetime | None) -> str:
+        return self.tr("Send campaign") if when is None else self.tr("Schedule campaign")
+
+    def _ask_to_send(self, when: datetime | None, changed_from: int | None) -> bool:
+        """The question itself; `changed_from`: the count the owner was last asked about, which
+        changed while she read it."""
         recipients = self.resolved.recipients
         # The moment itself, on the shop's clock: "at the time you set" left the owner to look back
         # at the field to be sure of the day.
@@ -673,6 +701,13 @@ class CampaignEditor(QWidget):
                 )
             )
         lines = [with_particles(question.format(self.name.text(), count_text(len(recipients)), at))]
+        if changed_from is not None:
+            lines.insert(
+                0,
+                self.tr("Who gets it changed while you were deciding: from {0} to {1} customers.").format(
+                    count_text(changed_from), count_text(len(recipients))
+                ),
+            )
         if self.send_from.offered():
             chosen = self.send_from.phone_number_id()
             lines.append(
@@ -721,7 +756,7 @@ class CampaignEditor(QWidget):
                 )
         return confirm(
             self,
-            self.tr("Send campaign") if when is None else self.tr("Schedule campaign"),
+            self._send_title(when),
             "\n\n".join(lines),
             self.tr("&Send") if when is None else self.tr("&Schedule"),
         )

@@ -608,7 +608,8 @@ class CampaignWindow(QWidget):
             )
         return client
 
-    def send(self, draft: CampaignDraft) -> None:
+    def send(self, draft: CampaignDraft, confirmed: frozenset[int] | None = None) -> None:
+        """Hand `draft` to the relay, for the `confirmed` contacts (those the owner said yes to)."""
         client = self._client()
         if client is None:
             return
@@ -616,7 +617,7 @@ class CampaignWindow(QWidget):
         self._sending = True
 
         def work() -> tuple[SendOutcome, Changes]:
-            return send_campaign(db, client, draft, campaign_id)
+            return send_campaign(db, client, draft, campaign_id, confirmed)
 
         def done(result: tuple[SendOutcome, Changes]) -> None:
             self._sending = False

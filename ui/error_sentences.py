@@ -546,6 +546,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.CAMPAIGN_PARAMETER_EMPTY: translate(
             "Errors", "Fill in the blanks {value} of the template first."
         ),
+        ErrorCode.CAMPAIGN_RECIPIENTS_CHANGED: translate(
+            "Errors",
+            "Nothing was sent: who gets the campaign changed after you confirmed it (you confirmed "
+            "{confirmed_count}; it would reach {current_count} now). Check who gets it and send again.",
+        ),
         ErrorCode.CAMPAIGN_NOT_EDITABLE: translate(
             "Errors", "This campaign was already handed to the relay and can no longer be changed."
         ),
@@ -774,7 +779,7 @@ _SHORTCUT_PARAMS = {ErrorCode.SHORTCUT_TAKEN: ("name",)}
 
 # Limits and counts said in a sentence ("at most 4,096 characters", "only 1,200 left"): written with
 # the locale's digit grouping, as every other number the owner reads is (ui/formatting.count_text).
-_COUNTS = ("limit", "limit_mb", "wanted", "available", "days")
+_COUNTS = ("limit", "limit_mb", "wanted", "available", "days", "confirmed_count", "current_count")
 
 
 def _counts_in_locale(params: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -1385,6 +1385,10 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이&#xa0;컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
     </message>
     <message>
+        <source>Who gets it changed while you were deciding: from {0} to {1} customers.</source>
+        <translation>고민하시는 사이에 받을 고객이 바뀌었어요: {0}명에서 {1}명으로요.</translation>
+    </message>
+    <message>
         <source>It goes from your number {0}.</source>
         <translation>매장 번호 {0}에서 보내요.</translation>
     </message>
@@ -4514,6 +4518,10 @@ Its damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Nobody in this audience may get the campaign: see who is left out and why.</source>
         <translation>이&#xa0;대상 중 캠페인을 받을 수 있는 사람이 없어요. 제외된 사람과 이유를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: who gets the campaign changed after you confirmed it (you confirmed {confirmed_count}; it would reach {current_count} now). Check who gets it and send again.</source>
+        <translation>아무에게도 보내지 않았어요: 확인하신 뒤에 캠페인을 받을 고객이 바뀌었어요(확인할 때 {confirmed_count}명, 지금 {current_count}명). 받을 고객을 확인하고 다시 보내세요.</translation>
     </message>
     <message>
         <source>This campaign was already handed to the relay and can no longer be changed.</source>

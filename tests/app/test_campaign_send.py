@@ -15,7 +15,7 @@ from app.campaign_store import CampaignDraft, campaign_rows, save_draft
 from app.campaigns import ParameterSource, ParameterSpec
 from app.consent import tell_relay_opt_out
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.relay_client import RelayClient
 from app.wire import Template
 from tests.support.factories import make_contact
@@ -252,3 +252,41 @@ def test_a_send_refused_for_an_empty_blank_keeps_one_draft_that_sends_once_fille
         assert [(r.name, r.state) for r in campaign_rows(s)] == [
             ("Night test", "running")
         ]  # one campaign, handed over
+
+
+def test_a_customer_opted_out_after_the_owner_confirmed_stops_the_send_with_both_counts(
+    db: Database, relay: Any
+) -> None:
+    """She said yes to 2 customers; Amy opted out before the hand-over: nothing goes out, and the
+    refusal says 2 confirmed, 1 now, rather than sending to 1 under her "yes" to 2."""
+    consent = {"opted_in_at": NOW - timedelta(days=3), "marketing_consent_at": NOW - timedelta(days=3)}
+    with db.write() as s:
+        amy = make_contact(s, wa_id="447700900123", profile_name="Amy Clarke", **consent)
+        ben = make_contact(s, wa_id="447700900124", profile_name="Ben Hall", **consent)
+        campaign_id = save_draft(
+            s,
+            CampaignDraft(
+                name="Linen is back",
+                template=AD,
+                parameters=(
+                    ParameterSpec(ParameterSource.TEXT, "there"),
+                    ParameterSpec(ParameterSource.TEXT, "20% off this week"),
+                ),
+            ),
+        )
+        confirmed = frozenset({amy.id, ben.id})
+        amy.opted_out_at = NOW  # after the question was answered
+    client = RelayClient(relay.url, relay.token, timeout=10)
+    try:
+        with pytest.raises(InvalidInput) as refused:
+            hand_over(db, client, campaign_id, confirmed=confirmed)
+        assert refused.value.code is ErrorCode.CAMPAIGN_RECIPIENTS_CHANGED
+        assert refused.value.param_values() == {"confirmed_count": 2, "current_count": 1}
+        with db.read() as s:
+            [row] = campaign_rows(s)
+        assert row.sent_at is None  # still her draft: corrected and sent again, it is this one
+        # Asked again about the one customer left: it goes to that one.
+        answer = hand_over(db, client, campaign_id, confirmed=frozenset({ben.id}))
+        assert answer.total == 1
+    finally:
+        client.close()

@@ -724,3 +724,47 @@ def test_a_sent_campaign_is_not_offered_again_as_unsaved_words(
     )
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert unsaved_campaign(window.ctx.db) is None
+
+
+def test_a_customer_who_opts_out_while_the_send_question_is_open_is_asked_about_again(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """The question said 3 customers; while she read it, Seoyeon wrote 수신거부 and the form behind
+    it counted 2. Her "Send" is not taken for 3: she is asked again, told it changed, and the relay
+    sends to the 2 she said yes to."""
+    from PySide6.QtWidgets import QMessageBox
+
+    with window.ctx.db.write() as s:
+        for wa_id, name in CUSTOMERS:
+            c = _consenting(s, wa_id, name)
+            make_message(s, c, "hello", sent_at=NOW - timedelta(days=2))
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    editor = campaigns.editor
+    editor.name.setText("Spring restock")
+    editor.message.template.setCurrentIndex(1)
+    for _source, text in editor.message.param_rows:
+        text.setText("SPRING10")
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 3)
+
+    def answer(shown: Any) -> QMessageBox.StandardButton:
+        if len(question.shown) == 1:  # the first question open: she opts out meanwhile
+            relay.post_webhook(inbound(content="수신거부", sender="821011110003", name="Seoyeon Lee"))
+            qtbot.waitUntil(lambda: len(editor.resolved.recipients) == 2, timeout=30000)
+        return QMessageBox.StandardButton.Yes
+
+    question = dialogs.expect("question", answer=answer, times=2)
+    editor.send_button.click()
+    first, again = question.shown
+    assert "to 3 customers now" in first.text
+    assert "from 3 to 2 customers" in again.text and "to 2 customers now" in again.text
+
+    def template_sends() -> list[str]:
+        return sorted(b["to"] for b in relay.graph.sent if b.get("type") == "template")
+
+    qtbot.waitUntil(
+        lambda: campaigns.list_model.rowCount() == 1 and campaigns.list_model.rows[0].state == "done",
+        timeout=30000,
+    )
+    assert template_sends() == ["821011110001", "821011110002"]
+    assert campaigns.list_model.rows[0].recipients == 2

@@ -1153,7 +1153,13 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     when = editor.scheduled_at()
     assert when is not None
     sent: list[Any] = []
-    editor.send_requested.connect(sent.append)
+    confirmed: list[frozenset[int]] = []
+
+    def handed(draft: Any, contacts: frozenset[int]) -> None:
+        sent.append(draft)
+        confirmed.append(contacts)
+
+    editor.send_requested.connect(handed)
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
     editor.send_button.click()
     assert sent == []  # Cancel: nothing handed over
@@ -1175,6 +1181,9 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     dialogs.expect("warning")  # this test's window has no relay to hand it to
     editor.send_button.click()
     assert [d.name for d in sent] == ["Winter sale"]
+    # The customers she said yes to go with it: the two the question counted.
+    assert confirmed == [frozenset(m.contact_id for m in editor.resolved.recipients)]
+    assert len(confirmed[0]) == 2
 
 
 def _soon(when: datetime) -> str | None:
