@@ -488,9 +488,13 @@ class WeekHoursEditor(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.days: list[DayHoursEditor] = []
+        self._mode_labels = mode_labels
+        self._names: list[QLabel] = []
+        self._open_width: tuple[tuple[str, int], int] | None = None  # (font, dpi) → width
         locale = display_locale()
         for weekday in range(7):
             name = QLabel(locale.dayName(weekday + 1, QLocale.FormatType.LongFormat))
+            self._names.append(name)
             day = DayHoursEditor(mode_labels, self)
             day.changed.connect(self.changed)
             # The day's name on its dropdown's line: at the top of a row that a second range makes
@@ -506,6 +510,30 @@ class WeekHoursEditor(QWidget):
         self.summaries = RuleSummary(self)
         self._overlaps: list[HoursOverlap] = []
         self.changed.connect(self._show_overlaps)
+
+    def open_width(self) -> int:
+        """The width the week needs with a day open in one range (its dropdown, two times, × and Add
+        hours), whatever its days say now: measured on a day editor never shown, once per font.
+        A window that holds the week opens this wide, so that its first size does not depend on
+        whether its days were read before or after it was shown, nor jumps when a day is opened."""
+        key = (self.font().key(), self.logicalDpiX())
+        if self._open_width is None or self._open_width[0] != key:
+            # A child while measured, so that it is styled as the days are (a style sheet above
+            # widens time boxes); never shown, and gone when this returns.
+            probe = DayHoursEditor(self._mode_labels, self)
+            probe.hide()
+            probe.mode.setCurrentIndex(probe.mode.findData("open"))
+            probe.ensurePolished()
+            grid = self.layout()
+            spacing = grid.horizontalSpacing() if isinstance(grid, QGridLayout) else 0
+            names = max(name.sizeHint().width() for name in self._names)
+            self._open_width = (key, names + max(spacing, 0) + probe.minimumSizeHint().width())
+            probe.setParent(None)  # the last reference dropped: deleted now, never found among the days
+        return self._open_width[1]
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.open_width()), hint.height())
 
     def _hours_before(self, weekday: int) -> list[TimeRange]:
         """A day the owner opens starts with the hours of the nearest open day before it (Sunday

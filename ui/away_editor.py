@@ -21,6 +21,23 @@ log = logging.getLogger(__name__)
 SCHEDULES = ("always", "custom", "outside_hours")
 
 
+class _ScheduleColumn(QWidget):
+    """The schedule's radios over the weekly hours, as wide as those hours with a day open whether
+    they are shown or not. Sized by what was shown, the editor opened 620 pixels wide, or 688 where
+    the stored schedule was weekly (English), depending on whether the document was read before the
+    window was first laid out or after; and it widened when the owner chose the weekly schedule."""
+
+    week: WeekHoursEditor | None = None
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.week is None:
+            return hint
+        margins = self.contentsMargins()
+        wide = self.week.minimumSizeHint().width() + margins.left() + margins.right()
+        return QSize(max(hint.width(), wide), hint.height())
+
+
 class AwayEditor(MessageRuleEditor):
     """Edits `Automations.away`; the preview uses the stored business hours and app.rules."""
 
@@ -35,7 +52,7 @@ class AwayEditor(MessageRuleEditor):
 
     def add_rows(self, form: QFormLayout) -> None:
         self.schedule = QButtonGroup(self)
-        box = QWidget()
+        box = _ScheduleColumn()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         names = {
@@ -47,7 +64,9 @@ class AwayEditor(MessageRuleEditor):
             button = QRadioButton(names[key])
             self.schedule.addButton(button, i)
             column.addWidget(button)
-        self.custom = WeekHoursEditor((self.tr("Not away"), self.tr("Away at"), self.tr("Away all day")))
+        self.custom = box.week = WeekHoursEditor(
+            (self.tr("Not away"), self.tr("Away at"), self.tr("Away all day"))
+        )
         # Whose 19:00: an owner abroad typed her away hours on her laptop's clock, and the relay
         # keeps them on the shop's. Said above the hours, where the two clocks differ.
         self.zone_note = QLabel()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 
 from app.automations_store import AutomationsStore, demo_automations
 from app.paths import paths_for
+from app.wire import Automations, DayHours, TimeRange
 from tests.support.window_waits import laid_out
 from ui.away_editor import SCHEDULES, AwayEditor
 from ui.business_hours_editor import BusinessHoursEditor
@@ -78,3 +79,46 @@ def test_a_weekday_given_away_hours_widens_the_away_editor_rather_than_hide_add_
     # The window widens on the form's next layout; the scroll bar goes on the scroll area's next
     # one, which may come a moment later.
     qtbot.waitUntil(lambda: _seen_whole(add_hours, area) and not area.horizontalScrollBar().isVisible())
+
+
+def _away_document(schedule: str, language: str) -> Automations:
+    """The demo's rules, away on `schedule`; Monday away from 9:00 to 18:00 on the weekly one."""
+    doc = demo_automations("en" if language == "english" else "ko")
+    week = [DayHours(mode="open", ranges=[TimeRange(start="09:00", end="18:00")])] + [DayHours()] * 6
+    away = doc.away.model_copy(update={"schedule": schedule, "custom": week})
+    return doc.model_copy(update={"revision": 1, "away": away})
+
+
+@pytest.mark.parametrize("language", ["english", "korean"])
+def test_the_away_editor_opens_at_one_width_whether_its_rules_come_before_or_after_it_shows(
+    qtbot, db, tmp_path: Path, request, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Screenshots caught it 620 pixels wide one time and 688 another: its width followed the weekly
+    hours shown, which the stored rules show a moment after the window opens, or before it when they
+    were read first. Now it opens as wide as a day's away hours need, whatever it shows and when."""
+    request.getfixturevalue(language)
+    request.getfixturevalue(f"{language}_locale")
+    ctx = AppContext(db=db, paths=paths_for(tmp_path / "data"))
+    store = AutomationsStore(ctx.db)
+    widths: list[tuple[str, str, int]] = []
+    for schedule in ("custom", "outside_hours"):
+        store.apply_remote(_away_document(schedule, language))
+        fresh = AwayEditor(ctx)  # shown before its rules are read
+        qtbot.addWidget(fresh)
+        fresh.show()
+        qtbot.waitExposed(fresh)
+        widths.append((schedule, "as it opens", fresh.width()))
+        qtbot.waitUntil(lambda editor=fresh: editor.loaded, timeout=5000)
+        laid_out()
+        widths.append((schedule, "with its rules", fresh.width()))
+        read_first = AwayEditor(ctx)  # its rules read before it is shown
+        qtbot.addWidget(read_first)
+        qtbot.waitUntil(lambda editor=read_first: editor.loaded, timeout=5000)
+        read_first.show()
+        qtbot.waitExposed(read_first)
+        widths.append((schedule, "read first, as it opens", read_first.width()))
+        laid_out()
+        widths.append((schedule, "read first, with its rules", read_first.width()))
+        fresh.close()
+        read_first.close()
+    assert len({width for _s, _when, width in widths}) == 1, widths
