@@ -702,12 +702,15 @@ class CampaignEditor(QWidget):
             )
         lines = [with_particles(question.format(self.name.text(), count_text(len(recipients)), at))]
         if changed_from is not None:
-            lines.insert(
-                0,
-                self.tr("Who gets it changed while you were deciding: from {0} to {1} customers.").format(
-                    count_text(changed_from), count_text(len(recipients))
-                ),
+            changed = (
+                # As many, but not the same ones: "from 8 to 8" read as no change at all.
+                self.tr("Who gets it changed while you were deciding: some customers are not the same.")
+                if changed_from == len(recipients)
+                else self.tr(
+                    "Who gets it changed while you were deciding: from {0} to {1} customers."
+                ).format(count_text(changed_from), count_text(len(recipients)))
             )
+            lines.insert(0, changed)
         if self.send_from.offered():
             chosen = self.send_from.phone_number_id()
             lines.append(

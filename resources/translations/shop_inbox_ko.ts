@@ -1385,6 +1385,10 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이&#xa0;컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
     </message>
     <message>
+        <source>Who gets it changed while you were deciding: some customers are not the same.</source>
+        <translation>고민하시는 사이에 받을 고객이 바뀌었어요: 인원은 같지만 일부 고객이 달라졌어요.</translation>
+    </message>
+    <message>
         <source>Who gets it changed while you were deciding: from {0} to {1} customers.</source>
         <translation>고민하시는 사이에 받을 고객이 바뀌었어요: {0}명에서 {1}명으로요.</translation>
     </message>

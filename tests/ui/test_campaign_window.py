@@ -1742,3 +1742,43 @@ def test_a_laptop_two_hours_slow_schedules_on_the_relays_clock(qtbot: Any, ctx: 
     refused = dialogs.expect("warning")
     editor.send_button.click()
     assert sent == [] and "has passed" in refused.shown[0].text
+
+
+def test_customers_swapped_while_the_send_question_is_open_are_asked_about_again(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Two customers, and two again after Jihoon opted out and a third customer agreed to ads while
+    the owner read the question: still "2", but not the two she said yes to. She is asked again."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from app.changes import Changes
+    from app.models import Contact
+
+    editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
+    before = frozenset(m.contact_id for m in editor.resolved.recipients)
+    handed: list[frozenset[int]] = []
+    editor.send_requested.connect(lambda _draft, contacts: handed.append(contacts))
+
+    def answer(shown: Any) -> QMessageBox.StandardButton:
+        if len(question.shown) == 1:
+            with ctx.db.write() as s:
+                jihoon = s.scalar(select(Contact).where(Contact.profile_name == "Jihoon Park"))
+                newcomer = s.scalar(select(Contact).where(Contact.profile_name == "No Consent"))
+                assert jihoon is not None and newcomer is not None
+                jihoon.opted_out_at = NOW
+                newcomer.opted_in_at = newcomer.marketing_consent_at = NOW - timedelta(days=1)
+                ids = frozenset({jihoon.id, newcomer.id})
+            ctx.publish(Changes(contacts=ids))
+            qtbot.waitUntil(lambda: frozenset(m.contact_id for m in editor.resolved.recipients) != before)
+        return QMessageBox.StandardButton.Yes
+
+    question = dialogs.expect("question", answer=answer, times=2)
+    dialogs.expect("warning")  # this test's window has no relay to hand it to
+    editor.send_button.click()
+    first, again = question.shown
+    assert "to 2 customers now" in first.text and "to 2 customers now" in again.text
+    assert "some customers are not the same" in again.text
+    now = frozenset(m.contact_id for m in editor.resolved.recipients)
+    assert len(now) == 2 and now != before
+    assert handed == [now]  # the two she said yes to the second time
