@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 
+import shiboken6
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -528,7 +529,8 @@ class WeekHoursEditor(QWidget):
             spacing = grid.horizontalSpacing() if isinstance(grid, QGridLayout) else 0
             names = max(name.sizeHint().width() for name in self._names)
             self._open_width = (key, names + max(spacing, 0) + probe.minimumSizeHint().width())
-            probe.setParent(None)  # the last reference dropped: deleted now, never found among the days
+            # Deleted now: its own signals hold it in a cycle, and it lingered as a hidden window.
+            shiboken6.delete(probe)
         return self._open_width[1]
 
     def minimumSizeHint(self) -> QSize:
