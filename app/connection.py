@@ -58,6 +58,9 @@ class ConnectionState:
     # Why the relay could not be reached, when something on the way said so: a hotspot's sign-in
     # page (NETWORK_SIGN_IN) asks for a browser, not for patience.
     cause: ErrorCode | None = None
+    # NO_TOKEN on an inbox restored from a backup (which never carries the token) and given none
+    # since: said as the reason, which an owner who never restored anything would not understand.
+    after_restore: bool = False
     # A history gap: when this computer last read the relay (what came after it was partly lost).
     last_read_at: datetime | None = None
     # A history gap found in an earlier run whose notice the owner has not closed: when it was found.

@@ -450,11 +450,17 @@ class ConnectionBanner(QFrame):
                 )
             return text
         if kind is Connection.NO_TOKEN:
-            # Said to an owner who restored a backup and to one who chose not to keep the token in a
-            # file alike: "a backup never holds it" alone puzzled the second, who had made no backup.
+            # Backups are named only after a restore: an owner who declined to keep the token (Cancel
+            # in the keyring question) was told a restored backup never brings one, and had restored none.
+            if self.state.after_restore:
+                return self.tr(
+                    "This computer has no relay token yet, so new messages cannot arrive: a restored "
+                    "backup never brings it along, to keep it safe. Paste your relay token in "
+                    "Settings ▸ Relay."
+                )
             return self.tr(
-                "This computer has no relay token yet, so new messages cannot arrive (a restored backup "
-                "never brings one, to keep it safe). Paste your relay token in Settings."
+                "No relay token is kept on this computer, so new messages cannot arrive. Paste your "
+                "relay token in Settings ▸ Relay; whoever set up your relay can give it to you."
             )
         if kind is Connection.KEYRING_LOCKED:
             return self.tr(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.paths import AppPaths, looks_removable
 from ui import message_box
 from ui.ops import run_op
+from ui.restored_token import remember_token_left_behind
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -31,10 +32,12 @@ def _memory(paths: AppPaths) -> QSettings:
 
 
 def remember_restore(paths: AppPaths) -> None:
-    """A backup was just restored: the next start on it looks for its daily backup folder."""
+    """A backup was just restored: the next start on it looks for its daily backup folder, and
+    the banner says why this computer has no relay token until one is given."""
     memory = _memory(paths)
     memory.setValue(RESTORED_KEY, True)
     memory.sync()
+    remember_token_left_behind(paths)
 
 
 def look_after_restore(window: MainWindow) -> None:

@@ -22,6 +22,7 @@ from app.errors import ErrorCode, RelayUnreachable, ShopInboxError
 from app.wire import Template
 from ui.context import AppContext
 from ui.gui_thread import GuiThreadSignals
+from ui.restored_token import forget_token_left_behind, token_left_behind
 
 if TYPE_CHECKING:
     from app.engine import SyncEngine
@@ -83,8 +84,10 @@ class SyncAdapter(GuiThreadSignals):
             self._on_state(ConnectionState(Connection.NOT_CONFIGURED))
             return False
         if not self.token:
-            self._on_state(ConnectionState(Connection.NO_TOKEN))
+            left_behind = token_left_behind(self.ctx.paths)
+            self._on_state(ConnectionState(Connection.NO_TOKEN, after_restore=left_behind))
             return False
+        forget_token_left_behind(self.ctx.paths)
         # httpx and the engine load after the first paint (DESIGN.md, performance budget).
         from app.engine import SyncEngine
 

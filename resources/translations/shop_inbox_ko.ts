@@ -3315,8 +3315,12 @@ Right-click to retry.</source>
         </translation>
     </message>
     <message>
-        <source>This computer has no relay token yet, so new messages cannot arrive (a restored backup never brings one, to keep it safe). Paste your relay token in Settings.</source>
-        <translation>이&#xa0;컴퓨터에는 아직 릴레이 토큰이 없어서 새&#xa0;메시지를 받을 수 없어요(안전을 위해 백업을 복원해도 토큰은 따라오지 않아요). 설정에서 릴레이 토큰을 붙여 넣으세요.</translation>
+        <source>This computer has no relay token yet, so new messages cannot arrive: a restored backup never brings it along, to keep it safe. Paste your relay token in Settings ▸ Relay.</source>
+        <translation>이&#xa0;컴퓨터에는 아직 릴레이 토큰이 없어서 새&#xa0;메시지를 받을 수 없어요. 안전을 위해 백업을 복원해도 토큰은 따라오지 않아요. 설정&#xa0;▸&#xa0;릴레이에서 릴레이 토큰을 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>No relay token is kept on this computer, so new messages cannot arrive. Paste your relay token in Settings ▸ Relay; whoever set up your relay can give it to you.</source>
+        <translation>이&#xa0;컴퓨터에 보관된 릴레이 토큰이 없어서 새&#xa0;메시지를 받을 수 없어요. 설정&#xa0;▸&#xa0;릴레이에서 릴레이 토큰을 붙여 넣으세요. 릴레이를 설정한 분에게 받을 수 있어요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read your relay token and new messages cannot arrive. Your relay token is not lost: unlock the password store (your computer asks for its password), then press Retry.</source>
