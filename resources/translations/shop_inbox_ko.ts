@@ -5768,6 +5768,10 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>시스템 언어({0})</translation>
     </message>
     <message>
+        <source>In use now: {0}, given when Shop Inbox was started (--lang). Saving keeps {0} for later starts too; until now they used {1}.</source>
+        <translation>지금 쓰는 언어: {0}(샵&#xa0;인박스를 시작할 때 --lang으로 정한 언어예요). 저장하면 다음에 시작할 때도 {0}(으)로 표시돼요. 지금까지는 {1}(으)로 표시됐어요.</translation>
+    </message>
+    <message>
         <source>In use now: {0}, the language Shop Inbox was started in. Started without a language given, it uses {1}.</source>
         <translation>지금 쓰는 언어: {0}(샵&#xa0;인박스를 시작할 때 정한 언어예요). 언어를 정하지 않고 시작하면 {1}(으)로 표시돼요.</translation>
     </message>
