@@ -1,9 +1,11 @@
 """Screenshots of a campaign's report with each recipient the relay held, skipped, paced or failed, and why.
 
 Run under Xvfb: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/campaign_details_screenshot.py ko
-(and `en`). The relay is the real one on 127.0.0.1 (its clock at 22:00 in Seoul, so marketing waits
-for 08:00 without night-time consent); only Meta's Graph API is the local fake, which paces the
-template (it holds sends after the first few) and reports one number undeliverable.
+(and `en`). The relay is the real one on 127.0.0.1 (its clock in Seoul's night, so marketing waits
+for 08:00 without night-time consent: now, when run between 21:00 and 08:00 Seoul time, which reads
+best, else 22:00 last night); only Meta's Graph API is the local fake, which paces the template (it
+holds sends after the first few) and reports one number undeliverable. The shop is in Seoul, its
+business hours on Seoul's clock, as is the computer's: the campaign's times carry no zone's name.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from app.demo_seed import demo_shop_zone  # noqa: E402
 from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
@@ -60,6 +64,15 @@ def wait_until(app: QApplication, done: object, timeout: float = 30.0) -> None:
         loop.exec()
 
 
+def seoul_night(now: datetime) -> datetime:
+    """`now` when it is night in Seoul (21:00–08:00, when Korean law holds ads), else 22:00 last night."""
+    seoul = demo_shop_zone("ko")
+    there = now.astimezone(seoul)
+    if there.hour >= 21 or there.hour < 8:
+        return now
+    return datetime.combine(there.date() - timedelta(days=1), dt_time(22), seoul).astimezone(UTC)
+
+
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     use_shop_clock("ko")  # the Seoul shop's campaign in either language, on its clock
@@ -90,7 +103,8 @@ def main() -> None:
         (tmp / "relay-data").mkdir()
         with run_relay(tmp / "relay-data", graph_url=graph.url) as relay:
             graph.webhook_url = f"{relay.url}/webhook"
-            relay.relay.clock = lambda: datetime(2026, 11, 30, 13, 0, tzinfo=UTC)  # 22:00 in Seoul
+            night = seoul_night(now)
+            relay.relay.clock = lambda: night
             relay.post_webhook(inbound(content="수신거부", sender=OPTED_OUT_ON_RELAY, name="정하은"))
             db = Database.open(tmp / "inbox.db")
             ctx = AppContext(db=db, paths=paths_for(tmp / "data").ensure(), prefs={})
@@ -106,6 +120,9 @@ def main() -> None:
                     )
                 doc = load_state(s).doc
                 doc.profile.name = "서울 리넨"
+                # The shop's clock, on which campaigns are said (left unset, the campaign window read
+                # the default "UTC" as the shop's zone and wrote "(UTC)" after every time).
+                doc.business_hours.timezone = demo_shop_zone("ko").key
                 save_local(s, doc)
             client = RelayClient(relay.url, relay.token)
             draft = CampaignDraft(
