@@ -12,6 +12,11 @@ tooltips too, taken from the screen (so it needs a window manager):
 and, at 150 % (`inbox-150-ko.png`, `contact-panel-media-ko.png`), on a 1920×1200 screen:
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py 150
+
+and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
+(`demo-en.png`, its window alone at 1200×760):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py en
 """
 
 from __future__ import annotations
@@ -240,7 +245,30 @@ def scenes_at_150() -> Iterator[Wait]:
     shoot(window, "contact-panel-media-ko.png", palette=True)
 
 
+def scenes_english() -> Iterator[Wait]:
+    """The English demo once its first simulated customers have written, Priya Shah's chat chosen:
+    her order waits for payment."""
+    from sqlalchemy import select
+
+    from app.models import Contact
+
+    window = yield from main_window(1200, 760)
+    window.activateWindow()
+    started = time.monotonic()
+    yield lambda: time.monotonic() - started > 20  # the simulated customers write, the shop greets them
+    yield settled
+    with window.ctx.db.read() as s:
+        priya = s.scalar(select(Contact.id).where(Contact.profile_name == "Priya Shah"))
+    assert priya is not None
+    yield lambda: window.chat_list.select_contact(priya)
+    yield settled
+    yield painted()
+    shoot(window, "demo-en.png", frame=False)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["en"]:
+        sys.exit(run_demo(scenes_english, lang="en"))
     if sys.argv[1:] == ["150"]:  # before the app is made: Qt reads it once
         import os
 

@@ -1,6 +1,7 @@
 """Screenshots of the first run: the setup wizard's first page and its relay check.
 
-The README's demo-ko.png and demo-en.png are taken by hand from the running demo (README ▸ Screenshots says how).
+The README's demo-ko.png is taken by hand from the running demo (README ▸ Screenshots says how);
+demo-en.png by demo_chat_screenshot.py en.
 
 Run under Xvfb: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/first_run_screenshot.py
 """
