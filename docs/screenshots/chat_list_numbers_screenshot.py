@@ -19,7 +19,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from docs.screenshots.chat_list_search_screenshot import shoot_results  # noqa: E402
-from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
+from docs.screenshots.shop_clock import (  # noqa: E402
+    shop_currency,
+    shop_region,
+    use_shop_clock,
+    working_moment,
+)
 from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
 
 
@@ -39,18 +44,26 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    for lang, region in (("ko", "KR"), ("en", "GB")):
+    for lang in ("ko", "en"):
+        region = shop_region(lang)
         use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
-        install_translators(app, lang)
+        install_translators(app, lang, region)
         app.setPalette(app.style().standardPalette())
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
         fill_shop(db, paths.media_dir, working_moment(lang), korean=lang == "ko")
         with db.write() as s:
             seed_demo_two_numbers(s, lang)
-        ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True}, shop_region=region)
+        ctx = AppContext(
+            db=db,
+            paths=paths,
+            demo=True,
+            prefs={"enter_sends": True},
+            shop_region=region,
+            currency=shop_currency(lang),
+        )
         window = MainWindow(ctx)
         install_menus(window, ctx)
         window.resize(1320, 820)

@@ -13,7 +13,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
+from docs.screenshots.shop_clock import (  # noqa: E402
+    shop_currency,
+    shop_region,
+    use_shop_clock,
+    working_moment,
+)
 from docs.screenshots.take import OUT, fill_shop, linked, settle  # noqa: E402
 
 
@@ -50,12 +55,19 @@ def main() -> None:
         use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
-        install_translators(app, lang)
+        install_translators(app, lang, shop_region(lang))
         app.setPalette(app.style().standardPalette())
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
         fill_shop(db, paths.media_dir, working_moment(lang), korean=lang == "ko")
-        ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
+        ctx = AppContext(
+            db=db,
+            paths=paths,
+            demo=True,
+            prefs={"enter_sends": True},
+            shop_region=shop_region(lang),
+            currency=shop_currency(lang),
+        )
         window = MainWindow(ctx)
         install_menus(window, ctx)
         window.resize(1320, 820)

@@ -14,7 +14,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
+from docs.screenshots.shop_clock import (  # noqa: E402
+    shop_currency,
+    shop_region,
+    use_shop_clock,
+    working_moment,
+)
 from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
 
 GROUP_KO = """\
@@ -77,7 +82,7 @@ def main() -> None:
         use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
-        install_translators(app, lang)
+        install_translators(app, lang, shop_region(lang))
         app.setPalette(app.style().standardPalette())
         now = working_moment(lang)
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
@@ -94,7 +99,14 @@ def main() -> None:
             old = folder / "WhatsApp Chat with 박서연.txt"
             old.write_text(OLD_CHAT_KO, encoding="utf-8")
             import_chat(db, paths.media_dir, ImportRequest(old, "서울 리넨", zone, new_contact=True))
-        ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
+        ctx = AppContext(
+            db=db,
+            paths=paths,
+            demo=True,
+            prefs={"enter_sends": True},
+            shop_region=shop_region(lang),
+            currency=shop_currency(lang),
+        )
         window = MainWindow(ctx)
         window.resize(1320, 820)
         window.splitter.setSizes([360, 960, 0])

@@ -16,7 +16,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
+from docs.screenshots.shop_clock import (  # noqa: E402
+    shop_currency,
+    shop_region,
+    use_shop_clock,
+    working_moment,
+)
 from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
 
 CUSTOMER = "821077770123"
@@ -114,7 +119,7 @@ def main() -> None:
         use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
-        install_translators(app, lang)
+        install_translators(app, lang, shop_region(lang))
         app.setPalette(app.style().standardPalette())
         # Her walk in the shop's working day, unless that was so long ago that the bot's pause after
         # her hand-off (12 hours) has run out: the picture is of a chat that waits for a person.
@@ -126,7 +131,14 @@ def main() -> None:
         fill_shop(db, paths.media_dir, now - timedelta(hours=1), korean=lang == "ko")
         with db.write() as s:
             apply_events(s, [read_event(e) for e in walk_events(now)], None)
-        ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
+        ctx = AppContext(
+            db=db,
+            paths=paths,
+            demo=True,
+            prefs={"enter_sends": True},
+            shop_region=shop_region(lang),
+            currency=shop_currency(lang),
+        )
         window = MainWindow(ctx)
         window.resize(1320, 820)
         window.splitter.setSizes([360, 960, 0])

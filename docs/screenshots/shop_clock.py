@@ -3,7 +3,9 @@
 Xvfb runs on the machine's clock (UTC here), where a Seoul chat of 14:00 reads 오전 5:00. The Korean
 pictures are taken on Seoul's clock and the English ones on Brighton's (the English demo shop's), and
 a script's own chats are put in the shop's working day (`working_moment`, `last_closing`), as the
-demo's past chats are (app/demo_seed.py).
+demo's past chats are (app/demo_seed.py). The shop's country is the demo's too (`shop_region`): the
+English demo shop's window writes dates, times and numbers as the UK does ("5 December", "16:55",
+"07700 900101"), as `shop-inbox --demo --lang en` does, not as a Korean shop's English window would.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from app.automations_store import demo_automations
-from app.demo_seed import demo_shop_zone
+from app.demo_seed import demo_shop_zone, korean_demo
 from app.rules import is_open
 
 STEP = timedelta(minutes=5)
@@ -25,6 +27,17 @@ def use_shop_clock(lang: str) -> None:
     and Qt's local times follow), set before the window shows any time."""
     os.environ["TZ"] = demo_shop_zone(lang).key
     time.tzset()
+
+
+def shop_region(lang: str) -> str:
+    """The country of the demo shop run in `lang` (its Preferences' shop_region, app/demo_seed.py):
+    give it to install_translators and AppContext."""
+    return "KR" if korean_demo(lang) else "GB"
+
+
+def shop_currency(lang: str) -> str:
+    """The currency of the demo shop run in `lang`."""
+    return "KRW" if korean_demo(lang) else "GBP"
 
 
 def shop_clock_env(lang: str) -> dict[str, str]:

@@ -265,11 +265,12 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
+    from docs.screenshots.shop_clock import shop_currency, shop_region
     from ui.translations import install_translators
 
     for t in app.findChildren(__import__("PySide6.QtCore", fromlist=["QTranslator"]).QTranslator):
         app.removeTranslator(t)
-    install_translators(app, lang)
+    install_translators(app, lang, shop_region(lang))
     app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
 
     from app.db import Database
@@ -284,7 +285,14 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
     db = Database.open(paths.database)
     fill_shop(db, paths.media_dir, now, korean=lang == "ko")
-    ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
+    ctx = AppContext(
+        db=db,
+        paths=paths,
+        demo=True,
+        prefs={"enter_sends": True},
+        shop_region=shop_region(lang),
+        currency=shop_currency(lang),
+    )
     window = MainWindow(ctx)
     install_menus(window, ctx)  # the window as the owner sees it, its menu bar on top
     window.resize(1320, 820)
