@@ -13,6 +13,11 @@ and, at 150 % (`inbox-150-ko.png`, `contact-panel-media-ko.png`), on a 1920×120
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py 150
 
+and Shop ▸ Business hours (its window with its frame): a zone found by its city, 뉴욕 typed
+(`time-zone-by-city-ko.png`, its top 545 pixels), and closed days saved (`closed-days-ko.png`):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py hours
+
 and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
 (`demo-en.png`, its window alone at 1200×760):
 
@@ -29,7 +34,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QCursor, QInputMethodEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, main_window, run_demo, settled  # noqa: E402
+from demo_campaign_screenshot import Wait, main_window, run_demo, settled, top_level  # noqa: E402
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -266,7 +271,55 @@ def scenes_english() -> Iterator[Wait]:
     shoot(window, "demo-en.png", frame=False)
 
 
+def scenes_hours() -> Iterator[Wait]:
+    """Shop ▸ Business hours, as its menu opens it: New York's zone found by typing 뉴욕, then the
+    shop's own zone again and its year-end days off saved."""
+    from datetime import date
+
+    from app.wire import ClosedDays
+    from ui.business_hours_editor import BusinessHoursEditor
+
+    window = yield from main_window(1200, 740)
+    yield lambda: window.ctx.sync is not None and window.ctx.sync.engine is not None
+    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
+    opens = next(a for a in shop_menu.actions() if a.text().startswith("영업시간"))
+    # Its window is modal: opened from the event loop, not from inside this step, which would wait
+    # in it for good.
+    QTimer.singleShot(0, opens.trigger)
+    yield lambda: top_level(BusinessHoursEditor) is not None
+    hours = top_level(BusinessHoursEditor)
+    assert isinstance(hours, BusinessHoursEditor)
+    yield lambda: hours.loaded and settled()
+    shop_zone = hours.timezone.zone()
+    assert shop_zone is not None
+
+    edit = hours.timezone.lineEdit()
+    edit.setFocus()
+    edit.selectAll()
+    typed = QInputMethodEvent()  # "뉴욕" as a Korean input method commits it
+    typed.setCommitString("뉴욕")
+    QApplication.sendEvent(edit, typed)
+    popup = hours.timezone.completer().popup()
+    yield lambda: popup.isVisible()
+    yield painted()
+    shoot(hours, "time-zone-by-city-ko.png", top_left=(hours.frameGeometry().width(), 545))
+    popup.hide()
+
+    hours.timezone.set_zone(shop_zone)
+    year = date.today().year
+    hours.closed.set_value([ClosedDays(first=date(year, 12, 24), last=date(year, 12, 27), note="연말 휴무")])
+    hours.edited()
+    saved: list[object] = []
+    hours.saved.connect(saved.append)
+    hours._save_button().click()
+    yield lambda: bool(saved) and settled()
+    yield painted()
+    shoot(hours, "closed-days-ko.png")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["hours"]:
+        sys.exit(run_demo(scenes_hours))
     if sys.argv[1:] == ["en"]:
         sys.exit(run_demo(scenes_english, lang="en"))
     if sys.argv[1:] == ["150"]:  # before the app is made: Qt reads it once
