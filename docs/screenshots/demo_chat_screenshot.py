@@ -18,6 +18,10 @@ and Shop ▸ Business hours (its window with its frame): a zone found by its cit
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py hours
 
+and the menu bot's 영업시간 answer in 윤아름's chat (`bot-hours-ko.png`, its main window with its frame):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py bot-hours
+
 and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
 (`demo-en.png`, its window alone at 1200×760):
 
@@ -317,7 +321,88 @@ def scenes_hours() -> Iterator[Wait]:
     shoot(hours, "closed-days-ko.png")
 
 
+AREUM = ("821055557777", "윤아름")  # a customer of the demo's simulation (relay/sandbox_cast.py)
+
+
+def customer_writes(relay_url: str, text: str) -> None:
+    """윤아름 writes `text` to the demo shop: Meta's webhook, signed as the demo's relay expects."""
+    import json
+
+    import httpx
+
+    from app.wire import SANDBOX_PHONE_NUMBER_ID
+    from relay.settings import RelaySettings
+    from relay.webhook import sign
+    from tests.support.relay_server import inbound
+
+    sender, name = AREUM
+    body = json.dumps(
+        inbound(content=text, sender=sender, name=name, phone_number_id=SANDBOX_PHONE_NUMBER_ID)
+    )
+    secret = RelaySettings.for_sandbox(database_url="sqlite://", client_token="-").app_secret
+    answer = httpx.post(
+        f"{relay_url}/webhook",
+        content=body.encode(),
+        headers={"Content-Type": "application/json", "X-Hub-Signature-256": sign(secret, body.encode())},
+    )
+    answer.raise_for_status()
+
+
+def scenes_bot_hours() -> Iterator[Wait]:
+    """윤아름 asks the menu bot for its menu, then for the opening hours: its answer, as the app
+    writes times, at the bottom of her chat."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
+
+    def bot_answered(start: str) -> bool:
+        with window.ctx.db.read() as s:
+            return (
+                s.scalar(
+                    select(Message.id)
+                    .join(Contact, Message.contact_id == Contact.id)
+                    .where(
+                        Contact.wa_id == AREUM[0], Message.sent_by == "bot", Message.body.startswith(start)
+                    )
+                    .limit(1)
+                )
+                is not None
+            )
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    relay_url = window.ctx.prefs["relay_url"]
+    customer_writes(relay_url, "메뉴")
+    yield lambda: bot_answered("안녕하세요! 무엇을 도와드릴까요?")
+    customer_writes(relay_url, "영업시간")
+
+    def hours_answer() -> tuple[int, int] | None:
+        with window.ctx.db.read() as s:
+            found = s.execute(
+                select(Contact.id, Message.id)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(
+                    Contact.profile_name == "윤아름",
+                    Message.sent_by == "bot",
+                    Message.body.contains("영업시간을 안내"),
+                )
+                .limit(1)
+            ).first()
+        return (found[0], found[1]) if found is not None else None
+
+    yield lambda: hours_answer() is not None
+    answer = hours_answer()
+    assert answer is not None
+    yield lambda: window.chat_list.select_contact(answer[0])
+    yield settled
+    window.chat.view.scrollToBottom()
+    yield painted()
+    shoot(window, "bot-hours-ko.png")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["bot-hours"]:
+        sys.exit(run_demo(scenes_bot_hours))
     if sys.argv[1:] == ["hours"]:
         sys.exit(run_demo(scenes_hours))
     if sys.argv[1:] == ["en"]:
