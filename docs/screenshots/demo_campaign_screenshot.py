@@ -265,10 +265,15 @@ def drive(app: QApplication, steps: Iterator[Wait]) -> None:
     QTimer.singleShot(0, tick)
 
 
-def run_demo(steps: Callable[[], Iterator[Wait]], lang: str = "ko", folder: Path | None = None) -> int:
-    """The real demo (`shop-inbox --demo --lang …`, kept in `folder`, else in a temporary one), started
-    through the app's own start on the demo shop's clock (shop_clock.py), with `steps` driving it from
-    inside."""
+def run_demo(
+    steps: Callable[[], Iterator[Wait]],
+    lang: str = "ko",
+    folder: Path | None = None,
+    options: tuple[str, ...] = (),
+) -> int:
+    """The real demo (`shop-inbox --demo --lang …`, with `options` such as "--two-numbers", kept in
+    `folder`, else in a temporary one), started through the app's own start on the demo shop's clock
+    (shop_clock.py), with `steps` driving it from inside."""
     from docs.screenshots.shop_clock import use_shop_clock
     from ui.application import run
     from ui.main import parse_args
@@ -278,7 +283,7 @@ def run_demo(steps: Callable[[], Iterator[Wait]], lang: str = "ko", folder: Path
     drive(app, steps())
     with tempfile.TemporaryDirectory() as kept:
         where = folder if folder is not None else Path(kept) / "demo"
-        return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(where)]))
+        return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(where), *options]))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,12 @@ and the menu bot's 영업시간 answer in 윤아름's chat (`bot-hours-ko.png`, 
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py bot-hours
 
+and the two-number demo (`--two-numbers`): 최유진's chat, who wrote to both numbers
+(`two-numbers-demo-ko.png`), and 배수지's, handed to a person at 02-555-0100 and answered by the
+bot at 02-555-0200 (`two-numbers-bot-handoff-ko.png`), each the main window with its frame:
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py two-numbers
+
 and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
 (`demo-en.png`, its window alone at 1200×760):
 
@@ -324,20 +330,38 @@ def scenes_hours() -> Iterator[Wait]:
 AREUM = ("821055557777", "윤아름")  # a customer of the demo's simulation (relay/sandbox_cast.py)
 
 
-def customer_writes(relay_url: str, text: str) -> None:
-    """윤아름 writes `text` to the demo shop: Meta's webhook, signed as the demo's relay expects."""
+SUJI = ("821099990456", "배수지")  # a new customer of the two-number demo's
+
+
+def customer_writes(
+    relay_url: str, text: str, customer: tuple[str, str] = AREUM, phone_number_id: str | None = None
+) -> None:
+    """The `customer` (wa_id, name) writes `text` to the demo shop's number `phone_number_id` (its
+    first by default): Meta's webhook, signed as the demo's relay expects."""
     import json
 
     import httpx
 
-    from app.wire import SANDBOX_PHONE_NUMBER_ID
+    from app.wire import (
+        SANDBOX_DISPLAY_PHONE_NUMBER,
+        SANDBOX_PHONE_NUMBER_ID,
+        SANDBOX_SECOND_DISPLAY_PHONE_NUMBER,
+        SANDBOX_SECOND_PHONE_NUMBER_ID,
+    )
     from relay.settings import RelaySettings
     from relay.webhook import sign
     from tests.support.relay_server import inbound
 
-    sender, name = AREUM
+    sender, name = customer
+    to = phone_number_id or SANDBOX_PHONE_NUMBER_ID
+    # The number as Meta writes it beside its id: the inbox names a number by it ("0200").
+    dialled = (
+        SANDBOX_SECOND_DISPLAY_PHONE_NUMBER
+        if to == SANDBOX_SECOND_PHONE_NUMBER_ID
+        else SANDBOX_DISPLAY_PHONE_NUMBER
+    )
     body = json.dumps(
-        inbound(content=text, sender=sender, name=name, phone_number_id=SANDBOX_PHONE_NUMBER_ID)
+        inbound(content=text, sender=sender, name=name, phone_number_id=to, display_phone_number=dialled)
     )
     secret = RelaySettings.for_sandbox(database_url="sqlite://", client_token="-").app_secret
     answer = httpx.post(
@@ -400,7 +424,71 @@ def scenes_bot_hours() -> Iterator[Wait]:
     shoot(window, "bot-hours-ko.png")
 
 
+def bot_said(window: MainWindow, wa_id: str, start: str) -> bool:
+    """Whether the menu bot has said something starting with `start` to `wa_id`."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
+
+    with window.ctx.db.read() as s:
+        said = s.scalar(
+            select(Message.id)
+            .join(Contact, Message.contact_id == Contact.id)
+            .where(Contact.wa_id == wa_id, Message.sent_by == "bot", Message.body.startswith(start))
+            .limit(1)
+        )
+    return said is not None
+
+
+def scenes_two_numbers() -> Iterator[Wait]:
+    """The two-number demo (`--two-numbers`): 최유진, who wrote to both numbers; then 배수지, handed to
+    a person at 02-555-0100, still answered by the bot at 02-555-0200."""
+    from sqlalchemy import select
+
+    from app.models import Contact
+    from app.wire import SANDBOX_SECOND_PHONE_NUMBER_ID
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    with window.ctx.db.read() as s:
+        yujin = s.scalar(select(Contact.id).where(Contact.profile_name == "최유진"))
+    assert yujin is not None
+    yield lambda: window.chat_list.select_contact(yujin)
+    yield settled
+    yield painted()
+    shoot(window, "two-numbers-demo-ko.png")
+
+    relay_url = window.ctx.prefs["relay_url"]
+    suji = SUJI[0]
+    customer_writes(relay_url, "상담원 연결해 주세요", SUJI)
+    yield lambda: bot_said(window, suji, "상담원에게 연결해")
+    customer_writes(relay_url, "메뉴", SUJI, SANDBOX_SECOND_PHONE_NUMBER_ID)
+    yield lambda: bot_said(window, suji, "안녕하세요! 무엇을 도와드릴까요?")
+    customer_writes(relay_url, "주문한 셔츠 사이즈를 바꾸고 싶어요", SUJI)
+
+    def her_last_words() -> int | None:
+        """Her chat, once her last message is in."""
+        from app.models import Message
+
+        with window.ctx.db.read() as s:
+            return s.scalar(
+                select(Contact.id)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(Contact.wa_id == suji, Message.body.contains("사이즈를 바꾸고"))
+                .limit(1)
+            )
+
+    yield lambda: (found := her_last_words()) is not None and window.chat_list.select_contact(found)
+    yield settled
+    yield painted(2.0)
+    window.chat.view.scrollToBottom()
+    yield painted()
+    shoot(window, "two-numbers-bot-handoff-ko.png")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["two-numbers"]:
+        sys.exit(run_demo(scenes_two_numbers, options=("--two-numbers",)))
     if sys.argv[1:] == ["bot-hours"]:
         sys.exit(run_demo(scenes_bot_hours))
     if sys.argv[1:] == ["hours"]:
