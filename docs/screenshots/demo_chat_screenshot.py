@@ -24,7 +24,8 @@ and the menu bot's 영업시간 answer in 윤아름's chat (`bot-hours-ko.png`, 
 
 and the two-number demo (`--two-numbers`): 최유진's chat, who wrote to both numbers
 (`two-numbers-demo-ko.png`), and 배수지's, handed to a person at 02-555-0100 and answered by the
-bot at 02-555-0200 (`two-numbers-bot-handoff-ko.png`), each the main window with its frame:
+bot at 02-555-0200 (`two-numbers-bot-handoff-ko.png`), and 이하은's, handed to a person at 0100 and writing to 0200, her
+row's tooltip shown (`two-numbers-waiting-elsewhere-ko.png`), each the main window with its frame:
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py two-numbers
 
@@ -45,7 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QCursor, QInputMethodEvent, QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QInputMethodEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
@@ -331,6 +332,7 @@ AREUM = ("821055557777", "윤아름")  # a customer of the demo's simulation (re
 
 
 SUJI = ("821099990456", "배수지")  # a new customer of the two-number demo's
+HAEUN = ("821099907890", "이하은")  # one of the demo's past customers (app/demo_seed.py)
 
 
 def customer_writes(
@@ -484,6 +486,31 @@ def scenes_two_numbers() -> Iterator[Wait]:
     window.chat.view.scrollToBottom()
     yield painted()
     shoot(window, "two-numbers-bot-handoff-ko.png")
+
+    # 이하은 asks 02-555-0100 for a person, then writes 메뉴 to 02-555-0200: her one row moves to 0200
+    # and keeps 상담 필요, its tooltip naming 0100.
+    haeun = HAEUN[0]
+    customer_writes(relay_url, "상담원 연결해 주세요", HAEUN)
+    yield lambda: bot_said(window, haeun, "상담원에게 연결해")
+    customer_writes(relay_url, "메뉴", HAEUN, SANDBOX_SECOND_PHONE_NUMBER_ID)
+    yield lambda: bot_said(window, haeun, "안녕하세요! 무엇을 도와드릴까요?")
+    with window.ctx.db.read() as s:
+        her = s.scalar(select(Contact.id).where(Contact.wa_id == haeun))
+    assert her is not None
+    yield lambda: window.chat_list.select_contact(her)
+    yield settled
+    window.chat.view.scrollToBottom()
+    view, model = window.chat_list.view, window.chat_list.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).contact_id == her)
+    index = model.index(row)
+    # The pointer rests on her row: the tooltip the view gives it (its delegate's, as a hover asks).
+    at = view.visualRect(index).center()
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at))
+    )
+    yield lambda: QToolTip.isVisible()
+    yield painted()
+    shoot(window, "two-numbers-waiting-elsewhere-ko.png")
 
 
 if __name__ == "__main__":
