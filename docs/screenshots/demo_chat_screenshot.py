@@ -29,6 +29,11 @@ row's tooltip shown (`two-numbers-waiting-elsewhere-ko.png`), each the main wind
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py two-numbers
 
+and the two-number demo once 한지민 writes to 02-555-0200 for the first time and is greeted there
+(`two-numbers-demo-crossing-ko.png`, the whole 1366×768 screen; a few minutes):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py crossing
+
 and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
 (`demo-en.png`, its window alone at 1200×760):
 
@@ -513,7 +518,54 @@ def scenes_two_numbers() -> Iterator[Wait]:
     shoot(window, "two-numbers-waiting-elsewhere-ko.png")
 
 
+def scenes_crossing() -> Iterator[Wait]:
+    """The two-number demo once its crossing customer (한지민) writes to 02-555-0200 for the first
+    time: that number's greeting and away message answer her there; the whole screen."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
+    from app.wire import SANDBOX_SECOND_PHONE_NUMBER_ID
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+
+    def greeted_there() -> int | None:
+        """Her chat, once the second number's greeting answered her first message to it."""
+        with window.ctx.db.read() as s:
+            crossed = s.scalar(
+                select(Message.contact_id)
+                .where(Message.direction == "in", Message.body.startswith("안녕하세요, 다른 지점 번호 맞죠?"))
+                .limit(1)
+            )
+            if crossed is None:
+                return None
+            return s.scalar(
+                select(Contact.id)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(
+                    Contact.id == crossed,
+                    Message.sent_by == "greeting",
+                    Message.phone_number_id == SANDBOX_SECOND_PHONE_NUMBER_ID,
+                )
+                .limit(1)
+            )
+
+    # The simulation's customers each write once first (a few minutes), then she crosses over.
+    yield lambda: greeted_there() is not None
+    yield painted(8.0)  # the away message follows the greeting at night
+    her = greeted_there()
+    assert her is not None
+    yield lambda: window.chat_list.select_contact(her)
+    yield settled
+    window.chat.view.scrollToBottom()
+    yield painted()
+    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "two-numbers-demo-crossing-ko.png"))
+    print("saved", OUT / "two-numbers-demo-crossing-ko.png")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["crossing"]:
+        sys.exit(run_demo(scenes_crossing, options=("--two-numbers",)))
     if sys.argv[1:] == ["two-numbers"]:
         sys.exit(run_demo(scenes_two_numbers, options=("--two-numbers",)))
     if sys.argv[1:] == ["bot-hours"]:
