@@ -30,7 +30,8 @@ row's tooltip shown (`two-numbers-waiting-elsewhere-ko.png`), each the main wind
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py two-numbers
 
 and the two-number demo once 한지민 writes to 02-555-0200 for the first time and is greeted there
-(`two-numbers-demo-crossing-ko.png`, the whole 1366×768 screen; a few minutes):
+(`two-numbers-demo-crossing-ko.png`), and 강다은's chat there, greeted and sent the away message by
+it (`two-numbers-greeting-away-ko.png`), each the whole 1366×768 screen (a few minutes):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py crossing
 
@@ -561,6 +562,28 @@ def scenes_crossing() -> Iterator[Wait]:
     yield painted()
     QApplication.primaryScreen().grabWindow(0).save(str(OUT / "two-numbers-demo-crossing-ko.png"))
     print("saved", OUT / "two-numbers-demo-crossing-ko.png")
+
+    # 강다은 writes to 02-555-0200 (her number, as the simulation has it): its greeting and, at
+    # night, its away message answer her from it.
+    def daeun_greeted() -> int | None:
+        with window.ctx.db.read() as s:
+            return s.scalar(
+                select(Contact.id)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(
+                    Contact.profile_name == "강다은",
+                    Message.sent_by == "greeting",
+                    Message.phone_number_id == SANDBOX_SECOND_PHONE_NUMBER_ID,
+                )
+                .limit(1)
+            )
+
+    yield lambda: (daeun := daeun_greeted()) is not None and window.chat_list.select_contact(daeun)
+    yield settled
+    window.chat.view.scrollToBottom()
+    yield painted()
+    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "two-numbers-greeting-away-ko.png"))
+    print("saved", OUT / "two-numbers-greeting-away-ko.png")
 
 
 if __name__ == "__main__":
