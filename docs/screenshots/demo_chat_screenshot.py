@@ -31,7 +31,8 @@ row's tooltip shown (`two-numbers-waiting-elsewhere-ko.png`), each the main wind
 
 and the two-number demo once 한지민 writes to 02-555-0200 for the first time and is greeted there
 (`two-numbers-demo-crossing-ko.png`), and 강다은's chat there, greeted and sent the away message by
-it (`two-numbers-greeting-away-ko.png`), each the whole 1366×768 screen (a few minutes):
+it (`two-numbers-greeting-away-ko.png`), then Shop ▸ Greeting message over it, its note on the two
+numbers (`greeting-two-numbers-note-ko.png`), each the whole 1366×768 screen (a few minutes):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py crossing
 
@@ -529,6 +530,10 @@ def scenes_crossing() -> Iterator[Wait]:
 
     window = yield from main_window(1200, 720)
     window.activateWindow()
+    # The whole screen is taken: the window's frame on it too. Placed again once the window
+    # manager has framed it (placed before, its inside went to the corner and the frame above it).
+    window.move(0, 0)
+    yield lambda: window.frameGeometry().top() >= 0 and window.frameGeometry().left() >= 0
 
     def greeted_there() -> int | None:
         """Her chat, once the second number's greeting answered her first message to it."""
@@ -584,6 +589,21 @@ def scenes_crossing() -> Iterator[Wait]:
     yield painted()
     QApplication.primaryScreen().grabWindow(0).save(str(OUT / "two-numbers-greeting-away-ko.png"))
     print("saved", OUT / "two-numbers-greeting-away-ko.png")
+
+    # Shop ▸ Greeting message over it: the note that both numbers' customers get the one greeting.
+    from ui.greeting_editor import GreetingEditor
+
+    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
+    opens = next(a for a in shop_menu.actions() if a.text().startswith("인사 메시지"))
+    QTimer.singleShot(0, opens.trigger)  # its window is modal: opened from the event loop
+    yield lambda: top_level(GreetingEditor) is not None
+    greeting = top_level(GreetingEditor)
+    assert isinstance(greeting, GreetingEditor)
+    yield lambda: greeting.loaded and settled()
+    yield painted()
+    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "greeting-two-numbers-note-ko.png"))
+    print("saved", OUT / "greeting-two-numbers-note-ko.png")
+    greeting.reject()
 
 
 if __name__ == "__main__":
