@@ -36,6 +36,11 @@ numbers (`greeting-two-numbers-note-ko.png`), each the whole 1366×768 screen (a
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py crossing
 
+and Shop ▸ Orders with a paid order's tracking number three digits short for its courier, asked
+before it ships (`tracking-doubt-ko.png`, the whole screen):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py tracking
+
 and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
 (`demo-en.png`, its window alone at 1200×760):
 
@@ -606,7 +611,53 @@ def scenes_crossing() -> Iterator[Wait]:
     greeting.reject()
 
 
+def scenes_tracking() -> Iterator[Wait]:
+    """Shop ▸ Orders, the first paid order opened, CJ대한통운 and a number three digits short typed,
+    then marked shipped: asked first (`tracking-doubt-ko.png`, the whole screen)."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from app.models import Order
+    from app.orders import OrderState
+    from ui.order_board import OrderBoard
+    from ui.order_window import OrderWindow
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    with window.ctx.db.read() as s:
+        paid = s.scalar(
+            select(Order.id).where(Order.state == OrderState.PAID).order_by(Order.number).limit(1)
+        )
+    assert paid is not None
+    window.orders.open_board()
+    yield lambda: top_level(OrderBoard) is not None and settled()
+    board = top_level(OrderBoard)
+    assert isinstance(board, OrderBoard)
+    board.move(0, 0)
+    board.open_order(paid)
+    yield lambda: top_level(OrderWindow) is not None and settled()
+    order = top_level(OrderWindow)
+    assert isinstance(order, OrderWindow)
+    yield lambda: order.detail is not None and order.detail.state == OrderState.PAID
+    courier, tracking = order.courier.currentText(), order.tracking.text()
+    order.courier.setCurrentText("CJ대한통운")
+    order.tracking.setText("12345678")
+    QTimer.singleShot(0, lambda: order.move_to(OrderState.SHIPPED))  # asks in a modal box
+    yield lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)
+    yield painted()
+    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "tracking-doubt-ko.png"))
+    print("saved", OUT / "tracking-doubt-ko.png")
+    asked = QApplication.activeModalWidget()
+    assert isinstance(asked, QMessageBox)
+    asked.reject()  # No: the number is corrected, nothing moves
+    # As it was: typed words left in the window would be asked about as it closes at the quit.
+    order.courier.setCurrentText(courier)
+    order.tracking.setText(tracking)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["tracking"]:
+        sys.exit(run_demo(scenes_tracking))
     if sys.argv[1:] == ["crossing"]:
         sys.exit(run_demo(scenes_crossing, options=("--two-numbers",)))
     if sys.argv[1:] == ["two-numbers"]:
