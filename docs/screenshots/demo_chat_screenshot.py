@@ -41,6 +41,11 @@ before it ships (`tracking-doubt-ko.png`, the whole screen):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py tracking
 
+and File ▸ Settings closed with a change not saved, asked first (`settings-unsaved-ko.png`, the whole
+screen):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py settings-unsaved
+
 and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
 (`demo-en.png`, its window alone at 1200×760):
 
@@ -655,7 +660,40 @@ def scenes_tracking() -> Iterator[Wait]:
     order.tracking.setText(tracking)
 
 
+def scenes_settings_unsaved() -> Iterator[Wait]:
+    """File ▸ Settings over the Korean demo, a notification box unticked, then closed: asked whether
+    to save (`settings-unsaved-ko.png`, the whole screen); answered 저장 안 함."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.settings_dialog import SettingsDialog
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    window.move(0, 0)  # again once framed: the frame on the screen too
+    yield lambda: window.frameGeometry().top() >= 0 and window.frameGeometry().left() >= 0
+    QTimer.singleShot(0, window.open_settings)  # modal: opened from the event loop
+    yield lambda: top_level(SettingsDialog) is not None and settled()
+    settings = top_level(SettingsDialog)
+    assert isinstance(settings, SettingsDialog)
+    yield painted(1.0)
+    yield settled
+    settings.notifications.click()
+    QTimer.singleShot(0, settings.reject)  # the title bar's close; it asks in a modal box
+    yield lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)
+    yield painted()
+    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "settings-unsaved-ko.png"))
+    print("saved", OUT / "settings-unsaved-ko.png")
+    asked = QApplication.activeModalWidget()
+    assert isinstance(asked, QMessageBox)
+    discard = asked.button(QMessageBox.StandardButton.Discard)
+    assert discard is not None
+    discard.click()
+    yield lambda: top_level(SettingsDialog) is None  # closed (and deleted)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["settings-unsaved"]:
+        sys.exit(run_demo(scenes_settings_unsaved))
     if sys.argv[1:] == ["tracking"]:
         sys.exit(run_demo(scenes_tracking))
     if sys.argv[1:] == ["crossing"]:
