@@ -477,6 +477,7 @@ def report_startup_failure(
     `no_log`, what opening it met), and give the exit code. With `paths`, a damaged inbox file there
     is offered a backup to restore in its place."""
     from app.errors import ErrorCode, ShopInboxError
+    from app.first_page import preferences_left_in
     from ui.main import log_file_met_a_full_disk
     from ui.startup_error import (
         MissingLog,
@@ -515,7 +516,13 @@ def report_startup_failure(
             print(f"smoke: could not start: {type(exc).__name__}: {exc}", file=out)
         return code
     if installed_language(app) is None:
-        install_translators(app, args.lang)
+        # The shop's own language, not the computer's: a start that failed before the inbox was opened
+        # (a damaged file is found first) read none. Its settings page is read without touching it.
+        saved = preferences_left_in(paths.database) if paths is not None else {}
+        region = saved.get("shop_region")
+        install_translators(
+            app, args.lang or saved.get("language"), region if isinstance(region, str) else None
+        )
     restore: Callable[..., None] | None = None
     start_empty: Callable[..., None] | None = None
     if paths is not None and isinstance(exc, ShopInboxError) and exc.code is ErrorCode.NOT_A_DATABASE:

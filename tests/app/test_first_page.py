@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from app.db import SCHEMA_VERSION, Database
-from app.first_page import read_first_page
+from app.first_page import preferences_left_in, read_first_page
 from app.models import Contact, Label
 from app.queries import conversations_page, set_flags, set_label
 from app.settings import load_preferences, put_setting, save_preferences
@@ -94,3 +95,39 @@ def test_reading_the_first_page_imports_no_sqlalchemy(db: Database) -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_damaged_files_preferences_are_read_without_touching_it(tmp_path: Path) -> None:
+    """The damaged inbox's screen reads the shop's language from what is left of a file a failing
+    disk cut short: nothing is written, and no -wal or -shm is made beside it (a read-only open of
+    a WAL file makes both)."""
+    path = tmp_path / "shop" / "inbox.db"
+    path.parent.mkdir()
+    db = Database.open(path)
+    with db.write() as s:
+        save_preferences(s, load_preferences(s).replace(language="ko", shop_region="GB"))
+        contact = make_contact(s, profile_name="박지훈")
+        for n in range(300):
+            make_message(s, contact, f"케이스 재입고 문의드려요 #{n} " + "가" * 200)
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    with pytest.raises(sqlite3.DatabaseError):  # as SQLite sees it at first, unreadable whole
+        con.execute("SELECT count(*) FROM setting").fetchone()
+    con.close()
+    before = path.read_bytes()
+
+    left = preferences_left_in(path)
+
+    assert left["language"] == "ko" and left["shop_region"] == "GB"
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_a_missing_or_unreadable_file_has_no_preferences_and_none_is_made(tmp_path: Path) -> None:
+    missing = tmp_path / "inbox.db"
+    assert preferences_left_in(missing) == {}
+    assert not missing.exists()
+    missing.write_bytes(b"not a database at all" * 100)
+    assert preferences_left_in(missing) == {}

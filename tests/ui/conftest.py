@@ -82,7 +82,11 @@ def no_language_left(qapp: QApplication) -> Iterator[None]:
     locale behind: the next test's "%n order(s)" reads as its own setup says, whatever ran before."""
     before = {shiboken6.getCppPointer(t)[0] for t in qapp.findChildren(QTranslator)}
     locale = QLocale()
+    # …nor the language it recorded: a later start that fails before its inbox is read would
+    # take that language as put in already and never read its shop's.
+    language = qapp.property("shopInboxLanguage")  # as ui/translations.py's install_translators records it
     yield
+    qapp.setProperty("shopInboxLanguage", language)
     for translator in qapp.findChildren(QTranslator):
         if shiboken6.getCppPointer(translator)[0] not in before:
             QCoreApplication.removeTranslator(translator)

@@ -20,13 +20,14 @@ from app.settings import update_preferences
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact, make_message
 from ui.startup_error import StartupErrorDialog
+from ui.translations import chosen_language
 
 
-def shop_with_chats(folder: Path, customer: str, messages: int = 400) -> Path:
+def shop_with_chats(folder: Path, customer: str, messages: int = 400, language: str = "system") -> Path:
     """A set-up shop's inbox, closed cleanly (its pages all in the file), large enough to cut short."""
     paths = paths_for(folder).ensure()
     db = Database.open(paths.database)
-    update_preferences(db, relay_url="https://relay.example", setup_done=True)
+    update_preferences(db, relay_url="https://relay.example", setup_done=True, language=language)
     with db.write() as s:
         contact = make_contact(s, profile_name=customer)
         for n in range(messages):
@@ -108,6 +109,47 @@ def test_a_damaged_inbox_at_start_offers_a_backup_and_keeps_the_damaged_file_asi
     kept = next((data / "replaced").iterdir()) / "inbox.db"
     assert str(kept.parent) in told.shown[0].text
     assert hashlib.sha256(kept.read_bytes()).hexdigest() == damaged  # never written over
+
+
+@pytest.mark.skipif(chosen_language(None) != "en", reason="a computer set to English")
+def test_a_korean_shops_damaged_inbox_speaks_korean_on_an_english_computer(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Her shop speaks Korean, the laptop English: the damaged inbox's screen and its restore
+    questions came in English, the computer's language, because the start failed before the inbox
+    was read. They come in the shop's, read from what is left of the file, which stays as it was."""
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "shop"
+    shop_with_chats(tmp_path / "last-night", "어젯밤 손님", language="ko")
+    backup = create_backup(paths_for(tmp_path / "last-night"), tmp_path / "backup.zip").path
+    damaged = cut_short(shop_with_chats(data, "오늘 손님", language="ko"))
+    started = started_again_here(tmp_path, monkeypatch)
+    said: list[str] = []
+
+    def restore_from_backup(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        said.append(dialog.explanation.text())
+        assert dialog.windowTitle() == "받은편지함 파일을 읽을 수 없어요"
+        assert dialog.restore_button.text() == "백업에서 복원(&R)…"
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    dialogs.expect("modal", answer=restore_from_backup)
+    picker = dialogs.expect("getOpenFileName", answer=str(backup))
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+
+    code = run(parse_args(["--data-dir", str(data)]))  # no --lang: as she starts it
+
+    assert code == 2
+    assert "손상되었거나" in said[0] and "이\xa0파일을 바꾸지 않았어요" in said[0]
+    assert picker.shown[0].title == "백업에서 복원"
+    assert asked.shown[0].title == "백업에서 복원" and "backup.zip에서 복원할까요?" in asked.shown[0].text
+    assert told.shown[0].text.startswith("백업에서 채팅을 복원했어요.")
+    qtbot.waitUntil(started.exists, timeout=10_000)
+    kept = next((data / "replaced").iterdir()) / "inbox.db"
+    assert hashlib.sha256(kept.read_bytes()).hexdigest() == damaged
 
 
 def test_an_error_that_is_not_a_damaged_file_offers_no_restore(qtbot: Any, tmp_path: Path) -> None:
