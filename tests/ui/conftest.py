@@ -82,11 +82,13 @@ def no_language_left(qapp: QApplication) -> Iterator[None]:
     locale behind: the next test's "%n order(s)" reads as its own setup says, whatever ran before."""
     before = {shiboken6.getCppPointer(t)[0] for t in qapp.findChildren(QTranslator)}
     locale = QLocale()
-    # …nor the language it recorded: a later start that fails before its inbox is read would
-    # take that language as put in already and never read its shop's.
-    language = qapp.property("shopInboxLanguage")  # as ui/translations.py's install_translators records it
+    # …nor the language and the --lang it recorded (ui/translations.py): a later start that fails
+    # before its inbox is read took that language as put in already and never read its shop's, and
+    # File ▸ Restore's sentence left out "in the language of the backup" as if --lang were given.
+    recorded = {name: qapp.property(name) for name in ("shopInboxLanguage", "shopInboxLanguageOption")}
     yield
-    qapp.setProperty("shopInboxLanguage", language)
+    for name, value in recorded.items():
+        qapp.setProperty(name, value)
     for translator in qapp.findChildren(QTranslator):
         if shiboken6.getCppPointer(translator)[0] not in before:
             QCoreApplication.removeTranslator(translator)
