@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.backup import restore_backup, set_inbox_aside
-from app.first_page import stored_preference
+from app.first_page import preferences_left_in
 from app.paths import AppPaths
 from ui import message_box
 from ui.confirm import confirm
@@ -23,9 +23,10 @@ translate = QCoreApplication.translate
 
 def backup_folder_of(paths: AppPaths) -> str:
     """Where the picker opens: the daily backups' folder if the damaged file still names it, else
-    the data folder's own backups (the copies an update keeps), else "" (the usual place)."""
-    daily = stored_preference(paths.database, "backup_folder")
-    if daily and Path(daily).is_dir():
+    the data folder's own backups (the copies an update keeps), else "" (the usual place). Read
+    from what is left of the damaged file without touching it."""
+    daily = preferences_left_in(paths.database).get("backup_folder")
+    if isinstance(daily, str) and daily and Path(daily).is_dir():
         return daily
     return str(paths.backup_dir) if paths.backup_dir.is_dir() else ""
 

@@ -23,11 +23,11 @@ from ui.startup_error import StartupErrorDialog
 from ui.translations import chosen_language
 
 
-def shop_with_chats(folder: Path, customer: str, messages: int = 400, language: str = "system") -> Path:
+def shop_with_chats(folder: Path, customer: str, messages: int = 400, **preferences: Any) -> Path:
     """A set-up shop's inbox, closed cleanly (its pages all in the file), large enough to cut short."""
     paths = paths_for(folder).ensure()
     db = Database.open(paths.database)
-    update_preferences(db, relay_url="https://relay.example", setup_done=True, language=language)
+    update_preferences(db, relay_url="https://relay.example", setup_done=True, **preferences)
     with db.write() as s:
         contact = make_contact(s, profile_name=customer)
         for n in range(messages):
@@ -117,14 +117,16 @@ def test_a_korean_shops_damaged_inbox_speaks_korean_on_an_english_computer(
 ) -> None:
     """Her shop speaks Korean, the laptop English: the damaged inbox's screen and its restore
     questions came in English, the computer's language, because the start failed before the inbox
-    was read. They come in the shop's, read from what is left of the file, which stays as it was."""
+    was read. They come in the shop's, read from what is left of the file, which stays as it was;
+    the picker opens in her daily backups' folder, which that file names too."""
     from ui.application import run
     from ui.main import parse_args
 
-    data = tmp_path / "shop"
+    data, daily = tmp_path / "shop", tmp_path / "daily"
+    daily.mkdir()
     shop_with_chats(tmp_path / "last-night", "어젯밤 손님", language="ko")
-    backup = create_backup(paths_for(tmp_path / "last-night"), tmp_path / "backup.zip").path
-    damaged = cut_short(shop_with_chats(data, "오늘 손님", language="ko"))
+    backup = create_backup(paths_for(tmp_path / "last-night"), daily / "backup.zip").path
+    damaged = cut_short(shop_with_chats(data, "오늘 손님", language="ko", backup_folder=str(daily)))
     started = started_again_here(tmp_path, monkeypatch)
     said: list[str] = []
 
@@ -144,7 +146,7 @@ def test_a_korean_shops_damaged_inbox_speaks_korean_on_an_english_computer(
 
     assert code == 2
     assert "손상되었거나" in said[0] and "이\xa0파일을 바꾸지 않았어요" in said[0]
-    assert picker.shown[0].title == "백업에서 복원"
+    assert picker.shown[0].title == "백업에서 복원" and picker.shown[0].text == str(daily)
     assert asked.shown[0].title == "백업에서 복원" and "backup.zip에서 복원할까요?" in asked.shown[0].text
     assert told.shown[0].text.startswith("백업에서 채팅을 복원했어요.")
     qtbot.waitUntil(started.exists, timeout=10_000)
