@@ -523,7 +523,7 @@ def run_command(args: argparse.Namespace) -> int:
         RelaySettings.from_env().check()  # refuse a budget too small for the workers before forking
         migrate_before_workers(settings.database_url)
         from relay.server import SERVER_OPTIONS, say_before_workers
-        from relay.worker_supervision import supervise
+        from relay.worker_supervision import exit_at_once, supervise
 
         say_before_workers(settings)
 
@@ -537,7 +537,7 @@ def run_command(args: argparse.Namespace) -> int:
             proxy_headers=True,
             **SERVER_OPTIONS,
         )
-        return supervise(config)
+        exit_at_once(supervise(config))
 
     from relay.server import SERVER_OPTIONS, create_app
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import signal
+import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
+from app.errors import RelayUnreachable
+from app.relay_client import RelayClient
 from relay.events import MAX_WAIT
 from tests.support.fake_graph import FakeGraph
-from tests.support.relay_process import park_long_poll, poll_answer, relay_env, serve_process
+from tests.support.relay_process import park_long_poll, poll_answer, relay_env, serve_process, wait_until
+from tests.support.relay_server import CLIENT_TOKEN
 from tests.support.servers import free_port
 
 
@@ -46,3 +51,72 @@ def test_workers_told_to_stop_answer_the_waiting_desktops_and_exit_at_once(
     tmp_path: Path, graph: FakeGraph, pg: str
 ) -> None:
     _stop_with_three_polls_waiting(tmp_path / "serve.log", relay_env(pg, graph.url), workers=2)
+
+
+class _SyncingDesktop:
+    """The desktop's sync loop: the app's own RelayClient, polling again the moment a page arrives
+    (on its kept-alive connection), until the relay cannot be reached."""
+
+    def __init__(self, url: str) -> None:
+        self.client = RelayClient(url, CLIENT_TOKEN)
+        self.outcomes: list[str] = []
+        self.thread = threading.Thread(target=self._sync, name="desktop-sync", daemon=True)
+        self.thread.start()
+
+    def _sync(self) -> None:
+        after = 0
+        try:
+            while True:
+                after = self.client.events(after, wait=MAX_WAIT).next
+                self.outcomes.append("page")
+        except RelayUnreachable:
+            self.outcomes.append("relay unreachable")
+        finally:
+            self.client.close()
+
+
+def _long_polls_waiting(url: str) -> int:
+    """The long polls waiting on the worker that takes this request (its /healthz, with the token)."""
+    answer = httpx.get(f"{url}/healthz", headers={"Authorization": f"Bearer {CLIENT_TOKEN}"}, timeout=5)
+    return int(answer.json()["long_polls"])
+
+
+def _stop_with_a_desktop_syncing(log_path: Path, env: dict[str, str], workers: int) -> None:
+    with serve_process(log_path, free_port(), env, workers=workers) as serve:
+        desktop = _SyncingDesktop(serve.url)
+        # Asked again on new connections until the worker holding the poll answers one.
+        wait_until(lambda: _long_polls_waiting(serve.url) == 1, 30, "the desktop's poll to wait")
+        told = time.monotonic()
+        serve.process.send_signal(signal.SIGTERM)
+        serve.process.wait(timeout=30)  # the poll waits up to 55 s: a stop that waited it out fails here
+        took = time.monotonic() - told
+        print(f"serve --workers {workers} exited {took:.2f} s after SIGTERM with a desktop syncing")
+        desktop.thread.join(timeout=30)
+        assert not desktop.thread.is_alive(), "the desktop's next poll hung on a stopping relay"
+        # The poll waiting was answered with its page; the next one was refused at once (the
+        # relay had stopped listening), not answered again by the relay on its way out.
+        assert desktop.outcomes == ["page", "relay unreachable"]
+        log = serve.log()
+        assert log.count("Application shutdown complete") == workers
+        assert "Traceback" not in log and "timeout graceful shutdown exceeded" not in log
+        if workers > 1:
+            # The supervisor ended once its workers had, with its last line and a clean status.
+            assert "Stopping parent process" in log.strip().splitlines()[-1]
+            assert serve.process.returncode == 0
+        else:  # uvicorn ends a lone server with the signal it was stopped by
+            assert serve.process.returncode == -signal.SIGTERM
+
+
+def test_a_relay_told_to_stop_while_a_desktop_syncs_answers_it_and_exits(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    env = relay_env(f"sqlite:///{tmp_path / 'relay.db'}", graph.url)
+    _stop_with_a_desktop_syncing(tmp_path / "serve.log", env, workers=1)
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_workers_told_to_stop_while_a_desktop_syncs_answer_it_and_exit(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    _stop_with_a_desktop_syncing(tmp_path / "serve.log", relay_env(pg, graph.url), workers=2)
