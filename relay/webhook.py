@@ -20,13 +20,18 @@ MEDIA_TYPES = ("image", "audio", "video", "document", "sticker")
 NOT_ANSWERED = ("system", "reaction", "unsupported", "edit", "revoke")
 
 
+# What signature_problem says of a POST with no signature at all: Meta signs every webhook it
+# delivers, so it comes from someone else (an internet scanner trying addresses).
+UNSIGNED = "the X-Hub-Signature-256 header is missing"
+
+
 def signature_problem(secret: str, body: bytes, header: str | None) -> str | None:
     """None when X-Hub-Signature-256 ('sha256=' + HMAC-SHA256(app secret, raw body), compared in
     constant time) is right; else what is wrong, for the log line that refuses the webhook."""
     if not secret:
         return "WHATSAPP_APP_SECRET is not set"
     if not header:
-        return "the X-Hub-Signature-256 header is missing"
+        return UNSIGNED
     if not header.startswith("sha256="):
         return "the X-Hub-Signature-256 header is not a sha256= signature"
     expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest().encode()

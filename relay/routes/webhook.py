@@ -21,7 +21,7 @@ from relay.intake import read_webhook
 from relay.routes.deps import current_relay
 from relay.service import Relay
 from relay.store import storage_cause, storage_retryable
-from relay.webhook import MalformedWebhook, signature_problem
+from relay.webhook import UNSIGNED, MalformedWebhook, signature_problem
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,9 @@ async def webhook(request: Request) -> Response:
         )
         raise
     problem = signature_problem(settings.app_secret, raw, request.headers.get("x-hub-signature-256"))
+    if problem == UNSIGNED:
+        _refused_unsigned(relay)
+        return error(401, RelayErrorCode.BAD_SIGNATURE, "Signature check failed.")
     if problem:
         log.warning("webhook refused: %s", problem)
         return error(401, RelayErrorCode.BAD_SIGNATURE, "Signature check failed.")
@@ -97,6 +100,28 @@ async def webhook(request: Request) -> Response:
     if streak is not None:
         streak.succeeded()
     return PlainTextResponse("ok")
+
+
+# How many unsigned POSTs each relay has refused (two relays may share a process).
+_unsigned: weakref.WeakKeyDictionary[Relay, int] = weakref.WeakKeyDictionary()
+
+
+def _refused_unsigned(relay: Relay) -> None:
+    """A POST without a signature: internet scanners send them to every address they find, a line
+    at WARNING each, which read as trouble and buried the lines that are. The first one a relay
+    refuses says why it is harmless and when it is not; the rest go to DEBUG, counted."""
+    count = _unsigned[relay] = _unsigned.get(relay, 0) + 1
+    if count == 1:
+        log.warning(
+            "webhook refused: %s. Harmless: Meta signs every webhook it delivers, so this came from "
+            "elsewhere (usually an internet scanner); more of these are logged at DEBUG only. It "
+            "matters only if Meta's own deliveries fail: send a WhatsApp message to the shop's "
+            "number, and if it never reaches the desktops while these lines appear, something in "
+            "front of the relay (a proxy) drops the header from Meta's webhooks",
+            UNSIGNED,
+        )
+    else:
+        log.debug("webhook refused: %s (unsigned request %d; harmless, as said at WARNING)", UNSIGNED, count)
 
 
 # Each relay's streak of webhooks not stored (two relays may share a process).

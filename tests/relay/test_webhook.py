@@ -180,6 +180,28 @@ def test_bad_or_missing_signature_is_refused_saying_which_and_nothing_is_stored(
     assert relay.settings.app_secret not in caplog.text
 
 
+def test_scanners_unsigned_posts_are_one_warning_that_says_they_are_harmless(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Internet scanners post to any /webhook they find: a WARNING each read as trouble and buried
+    the lines that are. A wrong signature (a reset app secret) is still said every time."""
+    with caplog.at_level(logging.DEBUG, logger="relay"):
+        for _ in range(5):
+            assert relay.client.post(f"{relay.url}/webhook", content=b"{}").status_code == 401
+        assert relay.post_webhook(inbound()).status_code == 200  # Meta's deliveries go on
+        assert relay.client.post(f"{relay.url}/webhook", content=b"GET / HTTP/1.0").status_code == 401
+        for _ in range(2):
+            assert relay.post_webhook(inbound(), secret="another-apps-secret").status_code == 401
+    refused = [r for r in caplog.records if r.getMessage().startswith("webhook refused:")]
+    unsigned = [r for r in refused if "X-Hub-Signature-256 header is missing" in r.getMessage()]
+    assert [r.levelno for r in unsigned] == [logging.WARNING] + [logging.DEBUG] * 5
+    first = unsigned[0].getMessage()
+    assert "Harmless" in first and "Meta's own deliveries fail" in first and "drops the header" in first
+    mismatches = [r for r in refused if "check WHATSAPP_APP_SECRET" in r.getMessage()]
+    assert [r.levelno for r in mismatches] == [logging.WARNING] * 2
+    assert len(relay.events()["events"]) == 1
+
+
 def test_an_empty_signed_webhook_is_not_called_a_redelivery(
     relay: RunningRelay, caplog: pytest.LogCaptureFixture
 ) -> None:
