@@ -493,7 +493,7 @@ def run_command(args: argparse.Namespace) -> int:
         from relay.setup_command import run_setup
 
         return run_setup(args)
-    from relay.worker_process import configure_logging
+    from relay.worker_process import configure_logging, exit_at_once
 
     configure_logging()
     if args.command == "token":
@@ -523,7 +523,7 @@ def run_command(args: argparse.Namespace) -> int:
         RelaySettings.from_env().check()  # refuse a budget too small for the workers before forking
         migrate_before_workers(settings.database_url)
         from relay.server import SERVER_OPTIONS, say_before_workers
-        from relay.worker_supervision import exit_at_once, supervise
+        from relay.worker_supervision import supervise
 
         say_before_workers(settings)
 
@@ -552,7 +552,7 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True, **SERVER_OPTIONS)
-    return 0
+    exit_at_once(0)
 
 
 if __name__ == "__main__":

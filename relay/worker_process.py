@@ -16,7 +16,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 from multiprocessing.process import BaseProcess
 from types import FrameType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from relay import log_redaction
 from relay.failure_streak import FailureStreak
@@ -135,6 +135,22 @@ def _stop_when_gone(parent: BaseProcess, grace: float) -> None:
     log.warning("worker still running %.0f s after its supervisor died; exiting now", grace)
     logging.shutdown()
     os._exit(1)
+
+
+def exit_at_once(status: int) -> NoReturn:
+    """End `serve` once uvicorn has stopped (its workers ended, or its own server shut down), without
+    the interpreter's teardown.
+
+    The teardown frees everything the process imported (the relay, its checks and migrations): 0.3-0.6 s
+    of CPU on a quiet machine, seconds on a busy one, after uvicorn's last line, out of Docker's 10 s
+    before SIGKILL. A lone server outside a container never had it (uvicorn ends it with the signal
+    it was stopped by); as a container's PID 1, which that signal cannot end, it did. Nothing needs an
+    orderly end by then (the relay's lifespan closed its database, the workers are joined); the log
+    lines are flushed first."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def answer_long_polls_on_stop(relay: Relay) -> None:

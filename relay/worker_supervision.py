@@ -7,12 +7,10 @@ import logging
 import os
 import queue
 import signal
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from socket import socket
-from typing import NoReturn
 
 from uvicorn.config import STARTUP_FAILURE, Config
 from uvicorn.supervisors import Multiprocess
@@ -207,17 +205,3 @@ def supervise(config: Config) -> int:
     finally:
         sock.close()
     return STARTUP_FAILURE if supervisor.failed_start else 0
-
-
-def exit_at_once(status: int) -> NoReturn:
-    """End the supervisor once its workers have ended, without the interpreter's teardown.
-
-    The supervisor imported the relay (its checks, its migrations) only to start the workers; the
-    interpreter freeing all of it at exit took 0.4-0.6 s of CPU on a quiet machine, seconds on a
-    busy one, after the last worker had ended: a stop seemed slow, and the time came out of
-    Docker's 10 s before SIGKILL. Nothing of it needs an orderly end (the workers are joined, the
-    socket closed); the log lines are flushed first."""
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)

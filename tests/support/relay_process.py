@@ -170,14 +170,24 @@ def relay_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]
 
 @contextmanager
 def serve_process(
-    log_path: Path, port: int, env: dict[str, str], *, workers: int = 1, ready_timeout: float = 120
+    log_path: Path,
+    port: int,
+    env: dict[str, str],
+    *,
+    workers: int = 1,
+    ready_timeout: float = 120,
+    as_container_init: bool = False,
 ) -> Iterator[ServeProcess]:
     """Start `python -m relay.cli serve` on 127.0.0.1:port; yield once /healthz answers; kill at the end.
 
     Its workers are killed too if the test left them (the test under way may be about exactly that).
+    `as_container_init`: started as a container's PID 1 is, where SIGTERM's default action does
+    nothing (here: ignored, as the shell's `trap` leaves it for the program it execs).
     """
     command = [sys.executable, "-m", "relay.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)]
+    if as_container_init:
+        command = ["sh", "-c", 'trap "" TERM; exec "$@"', "sh", *command]
     with open(log_path, "ab") as log:
         process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     serve = ServeProcess(process, f"http://127.0.0.1:{port}", log_path)
