@@ -65,7 +65,7 @@ def check(qtbot: Any, ctx: Any) -> None:
     # The owner narrows the list by its splitter: the row grows with the lines the sentence needs.
     before = view.rowHeight(0)
     splitter = window.findChild(QSplitter)
-    splitter.setSizes([170, splitter.width() - 170])
+    splitter.setSizes([120, splitter.width() - 120])
     laid_out()
     qtbot.waitUntil(lambda: held_row_read_whole(window) and view.rowHeight(0) > before, timeout=3000)
     window.list.grab()  # painted by its delegate
