@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from docs.screenshots.shop_clock import (  # noqa: E402
-    shop_currency,
+    demo_context,
     shop_region,
     use_shop_clock,
     working_moment,
@@ -43,7 +43,6 @@ def main() -> None:
 
     from app.db import Database
     from app.paths import paths_for
-    from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.menus import install_menus
     from ui.translations import install_translators
@@ -60,14 +59,7 @@ def main() -> None:
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
         fill_shop(db, paths.media_dir, working_moment(lang), korean=lang == "ko")
-        ctx = AppContext(
-            db=db,
-            paths=paths,
-            demo=True,
-            prefs={"enter_sends": True},
-            shop_region=shop_region(lang),
-            currency=shop_currency(lang),
-        )
+        ctx = demo_context(db, paths, lang)
         window = MainWindow(ctx)
         install_menus(window, ctx)
         window.resize(1320, 820)

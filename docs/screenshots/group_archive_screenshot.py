@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from docs.screenshots.shop_clock import (  # noqa: E402
-    shop_currency,
+    demo_context,
     shop_region,
     use_shop_clock,
     working_moment,
@@ -68,7 +68,6 @@ def main() -> None:
     from app.db import Database
     from app.demo_seed import demo_shop_zone
     from app.paths import paths_for
-    from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.translations import install_translators
 
@@ -99,14 +98,7 @@ def main() -> None:
             old = folder / "WhatsApp Chat with 박서연.txt"
             old.write_text(OLD_CHAT_KO, encoding="utf-8")
             import_chat(db, paths.media_dir, ImportRequest(old, "서울 리넨", zone, new_contact=True))
-        ctx = AppContext(
-            db=db,
-            paths=paths,
-            demo=True,
-            prefs={"enter_sends": True},
-            shop_region=shop_region(lang),
-            currency=shop_currency(lang),
-        )
+        ctx = demo_context(db, paths, lang)
         window = MainWindow(ctx)
         window.resize(1320, 820)
         window.splitter.setSizes([360, 960, 0])

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from docs.screenshots.shop_clock import (  # noqa: E402
-    shop_currency,
+    demo_context,
     shop_region,
     use_shop_clock,
     working_moment,
@@ -108,7 +108,6 @@ def main() -> None:
     from app.sync_apply import apply_events
     from app.wire import read_event
     from ui.chat_list_model import ChatRole
-    from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.translations import install_translators
 
@@ -131,14 +130,7 @@ def main() -> None:
         fill_shop(db, paths.media_dir, now - timedelta(hours=1), korean=lang == "ko")
         with db.write() as s:
             apply_events(s, [read_event(e) for e in walk_events(now)], None)
-        ctx = AppContext(
-            db=db,
-            paths=paths,
-            demo=True,
-            prefs={"enter_sends": True},
-            shop_region=shop_region(lang),
-            currency=shop_currency(lang),
-        )
+        ctx = demo_context(db, paths, lang)
         window = MainWindow(ctx)
         window.resize(1320, 820)
         window.splitter.setSizes([360, 960, 0])

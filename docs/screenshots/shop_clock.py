@@ -13,10 +13,16 @@ from __future__ import annotations
 import os
 import time
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from app.automations_store import demo_automations
 from app.demo_seed import demo_shop_zone, korean_demo
 from app.rules import is_open
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.paths import AppPaths
+    from ui.context import AppContext
 
 STEP = timedelta(minutes=5)
 WEEK = timedelta(days=7)
@@ -77,3 +83,17 @@ def last_closing(lang: str, before: datetime, after: timedelta = timedelta(minut
             return moment
         moment -= STEP
     raise ValueError("the demo shop never closes in a week")
+
+
+def demo_context(db: Database, paths: AppPaths, lang: str) -> AppContext:
+    """The demo shop's context as the pictures take it: Enter sends, the shop's country and currency."""
+    from ui.context import AppContext
+
+    return AppContext(
+        db=db,
+        paths=paths,
+        demo=True,
+        prefs={"enter_sends": True},
+        shop_region=shop_region(lang),
+        currency=shop_currency(lang),
+    )

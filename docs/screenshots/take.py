@@ -265,7 +265,7 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    from docs.screenshots.shop_clock import shop_currency, shop_region
+    from docs.screenshots.shop_clock import demo_context, shop_region
     from ui.translations import install_translators
 
     for t in app.findChildren(__import__("PySide6.QtCore", fromlist=["QTranslator"]).QTranslator):
@@ -276,7 +276,6 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     from app.db import Database
     from app.paths import paths_for
     from docs.screenshots.shop_clock import use_shop_clock, working_moment
-    from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.menus import install_menus
 
@@ -285,14 +284,7 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
     db = Database.open(paths.database)
     fill_shop(db, paths.media_dir, now, korean=lang == "ko")
-    ctx = AppContext(
-        db=db,
-        paths=paths,
-        demo=True,
-        prefs={"enter_sends": True},
-        shop_region=shop_region(lang),
-        currency=shop_currency(lang),
-    )
+    ctx = demo_context(db, paths, lang)
     window = MainWindow(ctx)
     install_menus(window, ctx)  # the window as the owner sees it, its menu bar on top
     window.resize(1320, 820)
