@@ -1,4 +1,4 @@
-"""Screenshots of the Korean demo shop's data: a backup restored, and a full disk.
+"""Screenshots of the Korean demo shop's data: a backup restored, a full disk, and the relay's full disk.
 
 The real app (`shop-inbox --demo --lang ko`, or the demo's own inbox folder opened as a shop's) started
 and driven from inside as demo_campaign_screenshot.py does, on the Seoul shop's clock (shop_clock.py),
@@ -17,6 +17,12 @@ block (a mount namespace of its own: as root), and opened there: the chats open 
 (`disk-full-read-only-ko.png`):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py disk-full
+
+The demo with its `relay` folder a link to a 20 MB tmpfs (its media folder a link off it), filled once
+the demo is up: a photo pasted with Ctrl+V in 오세훈's chat waits, its tooltip saying the relay could
+not keep the file (`relay-database-full-photo-waits-ko.png`):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py relay-full
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
@@ -120,6 +127,99 @@ def disk_full() -> int:
         return done.returncode
 
 
+def scenes_relay_full(disk: Path) -> Iterator[Wait]:
+    """오세훈's chat once the bot said it cannot find his order; the relay's disk then filled, and a
+    picture pasted there and sent: it waits, its tooltip saying why."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QHelpEvent, QImage
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QToolTip
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
+    from app.outbox import Waiting
+    from tests.support.full_disk import fill_leaving
+    from ui.order_messages_dialog import BatchMessagesDialog
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+
+    def seho() -> int | None:
+        with window.ctx.db.read() as s:
+            return s.scalar(
+                select(Contact.id)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(
+                    Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931")
+                )
+                .limit(1)
+            )
+
+    yield lambda: (found := seho()) is not None and window.chat_list.select_contact(found)
+    yield settled
+    fill_leaving(str(disk), 0)  # the relay's disk full: its database can take nothing more
+    composer = window.chat.composer
+    composer.edit.setFocus()
+    QApplication.clipboard().setImage(QImage(str(ROOT / "resources" / "icons" / "app.png")))
+    QTest.keyClick(composer.edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    yield lambda: bool(composer.attachments)
+    QTest.keyClick(composer.edit, Qt.Key.Key_Return)
+    model = window.chat.view.chat_model
+
+    def waiting_row() -> int | None:
+        last = model.rowCount() - 1
+        info = model.info(last) if last >= 0 else None
+        if info is None or info.message.kind != "image" or info.message.status != "pending":
+            return None
+        return last if info.message.error_code == Waiting.RELAY_STORAGE else None
+
+    yield lambda: waiting_row() is not None and settled()
+    view = window.chat.view
+    view.scrollToBottom()
+    yield painted()
+
+    def tooltip_shown() -> bool:
+        """The pointer rests on the photo's clock while it waits on the relay's room (between
+        tries it says it is uploading). The payment reminders the demo offers once an order's
+        deadline is within a day (a minute after its start, then every so often) are not sent."""
+        for shown in QApplication.topLevelWidgets():
+            if isinstance(shown, BatchMessagesDialog) and shown.isVisible():
+                shown.reject()
+                return False
+        row = waiting_row()
+        if row is None:
+            return False
+        index = model.index(row)
+        geo = view.bubbles.geometry(index, float(view.viewport().width()))
+        assert geo is not None
+        at = (geo.meta_rect.center() + view.visualRect(index).topLeft().toPointF()).toPoint()
+        QApplication.sendEvent(
+            view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at))
+        )
+        return QToolTip.isVisible() and "보관하지 못했어요" in QToolTip.text()
+
+    yield tooltip_shown
+    yield painted()
+    shoot(window, "relay-database-full-photo-waits-ko.png")
+    QToolTip.hideText()
+
+
+def relay_full() -> int:
+    """The demo in a folder whose `relay` is a link to a 20 MB tmpfs, its media folder a link off
+    it, in a mount namespace of its own: this script again (`relay-full-run FOLDER DISK`)."""
+    with tempfile.TemporaryDirectory(prefix="shop-inbox-shots-") as kept:
+        demo, disk, media = Path(kept) / "demo", Path(kept) / "disk", Path(kept) / "relay-media"
+        for folder in (demo, disk, media):
+            folder.mkdir()
+        script = (
+            f"mount -t tmpfs -o size=20m tmpfs {disk} && mkdir {disk}/relay && "
+            f"ln -s {disk}/relay {demo}/relay && ln -s {media} {disk}/relay/relay-media && "
+            f"{sys.executable} {__file__} relay-full-run {demo} {disk}"
+        )
+        done = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script])
+        return done.returncode
+
+
 def open_read_only(folder: Path) -> int:
     """`shop-inbox --data-dir FOLDER --lang ko` on the Seoul shop's clock, driven from inside."""
     from docs.screenshots.shop_clock import use_shop_clock
@@ -139,4 +239,9 @@ if __name__ == "__main__":
         sys.exit(disk_full())
     if sys.argv[1:2] == ["read-only"] and len(sys.argv) == 3:
         sys.exit(open_read_only(Path(sys.argv[2])))
-    sys.exit(f"usage: {sys.argv[0]} backup | disk-full")
+    if sys.argv[1:] == ["relay-full"]:
+        sys.exit(relay_full())
+    if sys.argv[1:2] == ["relay-full-run"] and len(sys.argv) == 4:
+        folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
+        sys.exit(run_demo(lambda: scenes_relay_full(disk), folder=folder))
+    sys.exit(f"usage: {sys.argv[0]} backup | disk-full | relay-full")
