@@ -42,6 +42,20 @@ def settled() -> bool:
     return pending_ops() == 0
 
 
+def no_reminders() -> bool:
+    """Whether no payment reminders are shown: the demo offers them once an order's deadline is
+    within a day (soon after its start, then every minute), over whatever window the picture is of.
+    Answered 보내지 않기 when they are (False: wait for the window to be painted without them)."""
+    from ui.order_messages_dialog import BatchMessagesDialog
+
+    shown = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, BatchMessagesDialog) and w.isVisible()
+    ]
+    for dialog in shown:
+        dialog.reject()
+    return not shown
+
+
 def save(
     widget: QWidget, name: str, *, right: int | None = None, top_left: tuple[int, int] | None = None
 ) -> None:

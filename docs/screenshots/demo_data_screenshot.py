@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, drive, main_window, run_demo, settled  # noqa: E402
+from demo_campaign_screenshot import Wait, drive, main_window, no_reminders, run_demo, settled  # noqa: E402
 from demo_chat_screenshot import painted, shoot  # noqa: E402
 
 
@@ -79,7 +79,7 @@ def scenes_backup() -> Iterator[Wait]:
         shown = QApplication.activeModalWidget()
         return shown if isinstance(shown, QMessageBox) and shown.windowTitle() == "백업 복원됨" else None
 
-    yield lambda: notice() is not None
+    yield lambda: notice() is not None and no_reminders()
     yield painted()
     shoot(window, "backup-restored-ko.png")
     done = notice()
@@ -139,7 +139,6 @@ def scenes_relay_full(disk: Path) -> Iterator[Wait]:
     from app.models import Contact, Message
     from app.outbox import Waiting
     from tests.support.full_disk import fill_leaving
-    from ui.order_messages_dialog import BatchMessagesDialog
 
     window = yield from main_window(1200, 720)
     window.activateWindow()
@@ -180,13 +179,8 @@ def scenes_relay_full(disk: Path) -> Iterator[Wait]:
 
     def tooltip_shown() -> bool:
         """The pointer rests on the photo's clock while it waits on the relay's room (between
-        tries it says it is uploading). The payment reminders the demo offers once an order's
-        deadline is within a day (a minute after its start, then every so often) are not sent."""
-        for shown in QApplication.topLevelWidgets():
-            if isinstance(shown, BatchMessagesDialog) and shown.isVisible():
-                shown.reject()
-                return False
-        row = waiting_row()
+        tries it says it is uploading), with no payment reminders over the chat."""
+        row = waiting_row() if no_reminders() else None
         if row is None:
             return False
         index = model.index(row)

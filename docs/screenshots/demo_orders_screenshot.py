@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, main_window, run_demo, save, settled, top_level  # noqa: E402
+from demo_campaign_screenshot import Wait, main_window, no_reminders, run_demo, save, settled, top_level  # noqa: E402
 from demo_chat_screenshot import painted  # noqa: E402
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ def scenes_keys() -> Iterator[Wait]:
     assert isinstance(board, OrderBoard)
     board.resize(1280, 720)
     yield settled
+    yield no_reminders
     yield painted()
     save(board, "orders-keys-ko.png")
 
@@ -107,6 +108,7 @@ def scenes_at_125() -> Iterator[Wait]:
     returned.reason.setText("사이즈가 작아요")
     yield lambda: returned.refund.text() != "" and settled()
     returned.reason.setFocus()
+    yield no_reminders
     yield painted()
     whole_screen("return-exchange-ko.png")
     returned.reject()  # nothing recorded
@@ -121,6 +123,7 @@ def scenes_at_125() -> Iterator[Wait]:
     yield lambda: top_level(TrackingReviewDialog) is not None and settled()
     review = top_level(TrackingReviewDialog)
     assert isinstance(review, TrackingReviewDialog)
+    yield no_reminders
     yield painted()
     whole_screen("tracking-review-ko.png")
     review.reject()  # nothing applied
@@ -204,6 +207,7 @@ def scenes_cart() -> Iterator[Wait]:
     window.search.view.clicked.emit(index)
     yield lambda: window.chat.view.chat_model.contact_id == amy_id and settled()
     window.chat.view.scrollToBottom()
+    yield no_reminders
     yield painted()
     whole_screen("cart-card-start-order-ko.png")
 
