@@ -194,6 +194,11 @@ class Message(Base):
     error_text: Mapped[str | None] = mapped_column(Text)
     sent_by: Mapped[str | None] = mapped_column(String(16))
     sent_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+    # A reply of this desktop's: when the relay sent it (WhatsApp took it), by the relay's clock, as
+    # its rules count it (the owner's last reply). Later than sent_at when it waited in the outbox;
+    # None while it waits, and for every other message, whose sent_at is already the relay's or
+    # WhatsApp's time (migration 0026).
+    relayed_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     relay_seq: Mapped[int | None] = mapped_column(BigInteger)
     unread: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     imported: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")

@@ -22,12 +22,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app import relay_clock
 from app.backoff import backoff_delay
 from app.db import is_storage_failure
 from app.errors import (
@@ -431,7 +433,15 @@ class OutboxSender:
         if result.status == "unknown" or not result.wamid:
             self._save(job, status=MessageStatus.FAILED, error_code=UNKNOWN_OUTCOME)
         else:
-            self._save(job, status=MessageStatus.SENT, wamid=result.wamid)
+            # When it went, as the relay's rules count the owner's reply; an older relay says no
+            # time: about now, by the relay's clock as this computer knows it.
+            self._save(
+                job,
+                status=MessageStatus.SENT,
+                wamid=result.wamid,
+                relayed_at=result.sent_at,
+                answered_at=relay_clock.now(),
+            )
         return None
 
     def _mark(self, job: _Job, reason: Waiting | None, *, claim: bool = False) -> bool:
@@ -532,11 +542,22 @@ class OutboxSender:
             )
         return found is not None
 
-    def _finish(self, job: _Job, *, status: str, wamid: str | None = None, **errors: Any) -> None:
+    def _finish(
+        self,
+        job: _Job,
+        *,
+        status: str,
+        wamid: str | None = None,
+        relayed_at: datetime | None = None,
+        answered_at: datetime | None = None,
+        **errors: Any,
+    ) -> None:
         with self.db.write() as s:
             m = s.get(Message, job.message_id)
             if m is None or m.client_id != job.client_id:
                 return  # deleted or retried meanwhile; the relay's outbound event tells the truth
+            # The relay's own word first; the outbound event's time (synced meanwhile) before a guess.
+            m.relayed_at = relayed_at or m.relayed_at or answered_at
             if wamid:
                 taken = s.scalar(select(Message.id).where(Message.wamid == wamid, Message.id != m.id))
                 if taken is None and not m.wamid:

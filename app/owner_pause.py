@@ -24,6 +24,9 @@ OWNER_REPLY_SENDERS = frozenset({SentBy.OWNER, SentBy.QUICK_REPLY, SentBy.PHONE_
 _SENT = (MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ)
 # The longest pause the bot's settings allow (app.wire.MenuBot.pause_hours): older replies never count.
 _LONGEST_PAUSE = timedelta(hours=24 * 30)
+# How long before the relay sent it a reply may have been written (waiting in the outbox) and still
+# count: a laptop offline for a month is looked past.
+_LONGEST_WAIT = timedelta(days=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +63,16 @@ def bot_on_relay(state: AutomationsState) -> MenuBot:
 
 def last_owner_reply(session: Session, contact_id: int, now: datetime) -> datetime | None:
     """When the shop last sent this customer a message the relay counts as the owner's reply
-    (OWNER_REPLY_SENDERS, sent through it), within the longest pause."""
+    (OWNER_REPLY_SENDERS, sent through it), within the longest pause: from when the relay sent it, as
+    the relay counts, not from when she pressed send (a reply that waited offline went later)."""
+    went = func.coalesce(Message.relayed_at, Message.sent_at)
     return session.scalar(
-        select(func.max(Message.sent_at)).where(
+        select(func.max(went)).where(
             Message.contact_id == contact_id,
-            Message.sent_at >= now - _LONGEST_PAUSE,
+            # sent_at (indexed) is never after the relay's sending: the longest pause after it
+            # narrows the rows to read; `went` says whether the reply still counts.
+            Message.sent_at >= now - _LONGEST_PAUSE - _LONGEST_WAIT,
+            went >= now - _LONGEST_PAUSE,
             Message.direction == "out",
             Message.sent_by.in_([str(s) for s in OWNER_REPLY_SENDERS]),
             Message.status.in_([str(s) for s in _SENT]),

@@ -140,6 +140,7 @@ _OWN_SEND = select(
     Message.contact_id,
     Message.phone_number_id,
     Message.relay_seq,
+    Message.relayed_at,
 )
 
 
@@ -796,6 +797,10 @@ class _Batch:
                     self.new_wamids.add(e.wamid)
                 if row.relay_seq is None:  # where the relay logged it: what came after reads after it
                     values["relay_seq"] = e.seq
+                if e.wamid and e.client_id and row.relayed_at is None:
+                    # Sent through the relay, whose answer this desktop never saved (a timeout, a
+                    # quit): the event's time is when it went, the moment the bot's pause counts from.
+                    values["relayed_at"] = e.at
                 if e.wamid and (
                     row.status == MessageStatus.PENDING or is_unknown_outcome(row.status, row.error_code)
                 ):

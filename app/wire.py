@@ -424,6 +424,9 @@ class SendResult(_Wire):
     # Meta holds a sent template back while it paces a new (or unpaused) template: not failed, its
     # `sent` status comes when Meta releases it (or `failed` 132015 when Meta drops it).
     held: bool = False
+    # When the relay sent it (WhatsApp took it), by its clock: the moment its rules count the owner's
+    # reply from (the bot's pause after it). None from an older relay, and for `unknown`.
+    sent_at: datetime | None = None
 
 
 class MediaUploaded(_Wire):

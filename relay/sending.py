@@ -9,7 +9,7 @@ import logging
 import re
 import secrets
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
@@ -140,11 +140,17 @@ class Sender:
             "sent: sent_by=%s type=%s wamid_ref=%s held=%s", sent_by, kind, reference(wamid), accepted.held
         )
         log.debug("sent: wamid_ref=%s wamid=%s", reference(wamid), wamid)
+        now_ms = int(self.clock().timestamp() * 1000)
+        # The moment the owner's reply counts from here (last_owner_reply_ms): the desktop's "Resume
+        # bot" counts from it too, not from when she pressed send (it may have waited offline).
         answer = SendResult(
-            client_id=client_id or key, wamid=wamid, status="sent", held=accepted.held
+            client_id=client_id or key,
+            wamid=wamid,
+            status="sent",
+            held=accepted.held,
+            sent_at=datetime.fromtimestamp(now_ms / 1000, UTC),
         ).model_dump(mode="json")
         outbound = outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id, campaign_id)
-        now_ms = int(self.clock().timestamp() * 1000)
         touched = {"last_outbound_ms": now_ms, "last_owner_reply_ms": now_ms if sent_by == "owner" else None}
 
         def also(conn: Connection) -> None:
