@@ -87,6 +87,9 @@ class OrderMessagePane(QWidget):
         self._reminder = False  # what the message last prepared is: prepared again once a number is added
         self._returned = False
         self._lead = ""  # why the message shown is offered (an order's new amount), or nothing
+        # The field whose Enter took the step the message tells of (the tracking number): its
+        # typing is done, so it gives the keyboard to Send as a button would.
+        self._typed_in: QWidget | None = None
         # Shown instead of Send when a move was held because its message cannot go: the owner makes
         # the move without it (she asked by phone), or Cancel leaves the order as it is.
         self.unsent_button = QPushButton(self)
@@ -116,11 +119,20 @@ class OrderMessagePane(QWidget):
         self.hide()
         self.prepared: OrderMessage | None = None
 
-    def prepare(self, *, reminder: bool = False, lead: str = "", returned: bool = False) -> None:
+    def prepare(
+        self,
+        *,
+        reminder: bool = False,
+        lead: str = "",
+        returned: bool = False,
+        typed_in: QWidget | None = None,
+    ) -> None:
         """Prepare the message for the order's state (or its payment reminder; `returned`: its latest
         return or exchange) and show it; nothing goes until Send. `lead`: why it is offered, said
-        before how it would go."""
+        before how it would go. `typed_in`: the field whose typing made the step (Send takes the
+        keyboard from it)."""
         self._lead = lead
+        self._typed_in = typed_in
         work = self.message_work(reminder=reminder, returned=returned)
         Op(work, parent=self).success(self.show_message).failure(self.failed.emit).run()
 
@@ -236,7 +248,8 @@ class OrderMessagePane(QWidget):
         # Offered after a move or "Payment reminder…" pressed from the keyboard: Send is the next
         # step (Shift+Tab reaches the text); a field the owner is typing in keeps the focus.
         focus = self.window().focusWidget()
-        if prepared.sendable and (focus is None or isinstance(focus, QAbstractButton)):
+        typed_in, self._typed_in = self._typed_in, None
+        if prepared.sendable and (focus is None or isinstance(focus, QAbstractButton) or focus is typed_in):
             self.send_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _how_it_goes(self, prepared: PreparedMessage) -> str:

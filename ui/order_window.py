@@ -579,7 +579,8 @@ class OrderWindow(QDialog):
             self.show_detail(detail)
             self.own_changes.publish(changes)  # the relay's bot answers with the new number
             if detail.state == OrderState.SHIPPED:
-                self.message.prepare()  # the customer's shipping message, now with the number
+                # The customer's shipping message, now with the number: Send is next after Enter on it.
+                self.message.prepare(typed_in=self.tracking)
 
         Op(lambda: save_tracking(db, order_id, courier, tracking), parent=self).success(done).failure(
             self.show_error
@@ -717,7 +718,9 @@ class OrderWindow(QDialog):
                 return
             assert outcome.detail is not None
             self._moved(outcome.detail, outcome.changes, edits)
-            self.message.prepare()
+            # Shipped from the tracking number (Enter on it, or Alt+S while typing it): the number
+            # was this step's, and its message is next.
+            self.message.prepare(typed_in=self.tracking if state is OrderState.SHIPPED else None)
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
 

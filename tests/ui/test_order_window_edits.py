@@ -528,6 +528,32 @@ def test_after_the_message_is_sent_or_skipped_the_focus_is_on_the_next_step(
     qtbot.waitUntil(lambda: order_window.focusWidget() is move_button(order_window, OrderState.PAID))
 
 
+def test_enter_on_the_tracking_number_ships_and_hands_the_keyboard_to_the_shipping_message(
+    window: Any, qtbot: Any
+) -> None:
+    """Walk: the number typed and Enter pressed, the order was shipped and its message shown, but the
+    keyboard stayed in the number's field (Enter there did nothing more): the owner reached for the
+    mouse to send the customer her tracking link."""
+    from app.orders import move_order
+
+    order_id = new_order(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.PAID)
+    order_window = open_order(window, qtbot, order_id)
+    qtbot.waitExposed(order_window)
+    type_address(order_window)
+    order_window.tracking.setFocus()
+    qtbot.keyClicks(order_window.tracking, "654321098765")
+    with qtbot.waitSignal(order_window.moved):
+        qtbot.keyClick(order_window.tracking, Qt.Key.Key_Return)
+    send = order_window.message.send_button
+    qtbot.waitUntil(lambda: order_window.message.isVisible() and send.isEnabled())
+    assert stored(window, order_id).state == OrderState.SHIPPED
+    assert order_window.focusWidget() is send
+    with qtbot.waitSignal(order_window.message.sent):
+        qtbot.keyClick(send, Qt.Key.Key_Space)
+
+
 def test_a_change_made_elsewhere_leaves_the_focus_on_the_same_button(window: Any, qtbot: Any) -> None:
     order_id = new_order(window.ctx)
     order_window = open_order(window, qtbot, order_id)
