@@ -568,15 +568,22 @@ def pick_items(
     *,
     open_catalogue: Callable[[], None] | None = None,
     contact_id: int | None = None,
+    on_cancel: Callable[[str], None] | None = None,
 ) -> list[int] | None:
-    """Modal picker; the chosen item ids (in the order shown), or None when cancelled."""
+    """Modal picker; the chosen item ids (in the order shown), or None when cancelled (then
+    `on_cancel` gets what was typed in its search)."""
     dialog = CatalogPicker(ctx, parent, query, open_catalogue=open_catalogue, contact_id=contact_id)
     take_typed_ahead(dialog.search)
     chosen: list[int] = []
     dialog.items_chosen.connect(chosen.extend)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = dialog.search.text()
     dialog.deleteLater()
-    return chosen if accepted and chosen else None
+    if accepted and chosen:
+        return chosen
+    if on_cancel is not None:
+        on_cancel(typed)
+    return None
 
 
 def pick_replacement(

@@ -53,21 +53,34 @@ class CatalogSendAction(QObject):
             line = cursor.block().text()
             before = line[: from_qt(line, cursor.positionInBlock())]  # Qt counts an emoji twice
             if not before or before[-1].isspace():
-                self.pick("")
+                self.pick("", typed_hash=True)
                 return True  # the `#` opens the picker instead of being typed
         return False
 
-    def pick(self, query: str) -> None:
+    def pick(self, query: str, *, typed_hash: bool = False) -> None:
+        """The picker; `typed_hash`: opened by `#` in the message, which Esc gives back (with what
+        she typed after it), so a `#` of her own can still be written ("#2 색상으로 주세요")."""
         contact_id = self.pane.composer.contact_id
         if contact_id is None:
             return
         from ui.catalog_picker import pick_items
 
         chosen = pick_items(
-            self.pane, self.ctx, query, open_catalogue=self.open_catalogue, contact_id=contact_id
+            self.pane,
+            self.ctx,
+            query,
+            open_catalogue=self.open_catalogue,
+            contact_id=contact_id,
+            on_cancel=self._give_back_typing if typed_hash else None,
         )
         if chosen:
             self.queue(contact_id, chosen)
+
+    def _give_back_typing(self, typed: str) -> None:
+        """The `#` and what followed it, typed where the picker opened, the keyboard back there."""
+        edit = self.pane.composer.edit
+        edit.insertPlainText("#" + typed)
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def queue(self, contact_id: int, item_ids: list[int]) -> None:
         from app.catalog_send import queue_catalog_message

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
@@ -57,10 +58,34 @@ def test_typing_hash_at_a_word_start_opens_the_picker_instead_of_typing_it(
     picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
     qtbot.keyClick(edit, "#")
     assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
-    assert edit.toPlainText() == ""
+    edit.clear()  # the picker closed without a pick gave the `#` back (next test)
     qtbot.keyClicks(edit, "item")
     qtbot.keyClicks(edit, "#")  # inside a word: just a character
     assert edit.toPlainText() == "item#"
+
+
+def test_esc_in_the_picker_gives_back_the_hash_and_what_was_typed_after_it(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Walk: "#린넨" typed, then Esc (she meant a `#` of her own): the picker closed and took all of it
+    with it; no `#` could start a word of a message."""
+    open_chat_with_item(qtbot, window, ctx)
+    edit = window.chat.composer.edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.insertPlainText("색상 ")  # (QTest types ASCII only)
+
+    def typed_then_esc(dialog: Any) -> None:
+        qtbot.keyClicks(dialog.search, "2")
+        dialog.search.insert("번")
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
+
+    dialogs.expect("modal", answer=typed_then_esc)
+    qtbot.keyClick(edit, "#")
+    assert edit.toPlainText() == "색상 #2번"
+    assert window.focusWidget() is edit  # she goes on typing her message
+    qtbot.keyClicks(edit, "!")
+    assert edit.toPlainText() == "색상 #2번!"
 
 
 def test_keys_typed_while_the_picker_opens_go_to_its_search(
@@ -96,7 +121,7 @@ def test_keys_typed_while_the_picker_opens_go_to_its_search(
         QCoreApplication.postEvent(edit, press)
     qtbot.waitUntil(lambda: bool(searched), timeout=5000)
     assert searched == ["hoop"]
-    assert edit.toPlainText() == "Look "  # the Enter did not send it meanwhile
+    assert edit.toPlainText() == "Look #hoop"  # the Enter did not send it meanwhile (Esc gave it back)
 
 
 def test_hash_after_emoji_and_a_space_opens_the_picker_mid_line(
@@ -115,7 +140,7 @@ def test_hash_after_emoji_and_a_space_opens_the_picker_mid_line(
     picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
     qtbot.keyClick(edit, "#")
     assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
-    assert edit.toPlainText() == "좋아요 😊🙏 이거요"
+    assert edit.toPlainText() == "좋아요 😊🙏 #이거요"  # closed without a pick: her `#`, where she typed it
 
 
 def test_a_sold_out_item_puts_the_customer_on_its_restock_waitlist(qtbot: Any, window: Any, ctx: Any) -> None:
