@@ -28,6 +28,7 @@ from relay.media_jobs import MediaJobs
 from relay.sending import Sender
 from relay.settings import RelaySettings
 from relay.storage.database import now_ms
+from relay.storage.event_log import SeqStart
 from relay.storage.key_values import KeyValues, NotText
 from relay.storage.send_keys import SendOwner
 from relay.store import Store, storage_cause, storage_retryable
@@ -83,6 +84,32 @@ def stored_token(store: Store, *, say: bool = True) -> str | None:
                 exc.kind,
             )
         return None
+
+
+# How far the event numbers may run ahead of this server's clock before the start says so: as far
+# as `check` lets the clock be off from WhatsApp's (workers on several machines differ by a little).
+SEQS_AHEAD_SAID_AFTER = 60.0
+
+
+def say_seq_start(start: SeqStart) -> None:
+    """The start's word on its event numbering. Moving the numbers on to the clock's is what every
+    start does (the INFO line it wrote each time read as a warning, and said nothing new): DEBUG. A
+    clock behind the numbers is news, and weakens what the move is for: WARNING."""
+    if start.moved:
+        log.debug(
+            "event numbers go on from the clock's: next_seq=%d (was %d), so a restored backup skips no event",
+            start.floor + 1,
+            start.before,
+        )
+    ahead = start.ahead_of_clock_seconds
+    if ahead > SEQS_AHEAD_SAID_AFTER:
+        log.warning(
+            "this server's clock is up to %.0f s behind the event numbers in the database: it was set "
+            "back, or the database comes from a server whose clock ran ahead. Events still reach the "
+            "desktops in order; set the clock right (timedatectl: NTP on), since a backup restored "
+            "before it catches up could hide new events from a desktop that had fetched further",
+            ahead,
+        )
 
 
 class Relay:
@@ -141,10 +168,8 @@ class Relay:
     async def open_storage(self) -> None:
         """The database work of the start, before anything is served or spawned (a worker retries it
         while the database is away: relay/worker_process.py)."""
-        if await run_in_threadpool(self.store.events.skip_ahead, int(time.time() * 1000)):
-            log.info(
-                "event seqs go on from the clock's (so a database restored from a backup skips no event)"
-            )
+        start = await run_in_threadpool(self.store.events.skip_ahead, int(time.time() * 1000))
+        say_seq_start(start)
         await self._resolve_abandoned_sends()
         self.storage_opened = True
 

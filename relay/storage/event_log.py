@@ -184,37 +184,62 @@ SEQS_PER_MS = 50
 SKIP_AHEAD_LOCK = 424246  # PostgreSQL: two workers starting at once move the sequence one at a time
 
 
+@dataclass(frozen=True, slots=True)
+class SeqStart:
+    """What a start's `skip_ahead` found: the last seq handed out before it (None: the log never had
+    an event) and the clock's floor for the next ones."""
+
+    before: int | None
+    floor: int
+
+    @property
+    def moved(self) -> bool:
+        """The counter went up to the clock's floor: every start after a first event does this."""
+        return self.before is not None and self.before < self.floor
+
+    @property
+    def ahead_of_clock_seconds(self) -> float:
+        """How far the counter runs ahead of this clock, in the clock's seconds (0 when it does not):
+        the clock was set back since the last start, or the database comes from a machine whose
+        clock ran ahead. At most that far: each event since the last start adds 1/SEQS_PER_MS ms."""
+        if self.before is None or self.before <= self.floor:
+            return 0.0
+        return (self.before - self.floor) / SEQS_PER_MS / 1000
+
+
 class EventLog:
     """Blocking calls on the `event` table; the server runs them in the thread pool."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def skip_ahead(self, now_ms: int) -> bool:
+    def skip_ahead(self, now_ms: int) -> SeqStart:
         """At a start, the next seq jumps to `now_ms * SEQS_PER_MS` when the log has had events (a new
         log starts at 1) and is below it. A database restored from an older backup would otherwise
         hand out again seqs that a desktop has already read past, and that desktop would skip those
         new events for good (it asks only for seqs after its cursor). The clock has moved on since
-        the backup was made: the seqs drawn now are above any handed out before. True when it moved."""
-        floor = {"floor": now_ms * SEQS_PER_MS}
+        the backup was made: the seqs drawn now are above any handed out before. Answers where the
+        counter was and the clock's floor (whether it moved, or the clock reads behind it)."""
+        floor = now_ms * SEQS_PER_MS
         with self.db.engine.begin() as conn:
             if self.db.is_sqlite:
-                moved = conn.execute(
-                    text("UPDATE sqlite_sequence SET seq = :floor WHERE name = 'event' AND seq < :floor"),
-                    floor,
-                ).rowcount
-                return bool(moved)
+                before = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'event'")).scalar()
+                if before is not None and before < floor:
+                    conn.execute(
+                        text("UPDATE sqlite_sequence SET seq = :floor WHERE name = 'event'"), {"floor": floor}
+                    )
+                return SeqStart(before, floor)
+            # The lock first: it is the start's first write (tests hold a start there).
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SKIP_AHEAD_LOCK})
             # pg_sequence_last_value is NULL for a sequence never drawn from: a new log stays at 1.
-            set_to = conn.execute(
-                text(
-                    "SELECT setval(q.s, :floor) FROM"
-                    " (SELECT pg_get_serial_sequence('event', 'seq')::regclass AS s) q"
-                    " WHERE pg_sequence_last_value(q.s) < :floor"
-                ),
-                floor,
-            ).first()
-            return set_to is not None
+            before = conn.execute(
+                text("SELECT pg_sequence_last_value(pg_get_serial_sequence('event', 'seq')::regclass)")
+            ).scalar()
+            if before is not None and before < floor:
+                conn.execute(
+                    text("SELECT setval(pg_get_serial_sequence('event', 'seq'), :floor)"), {"floor": floor}
+                )
+            return SeqStart(before, floor)
 
     def add(self, conn: Connection, new: list[NewEvent], notice: str = EVENTS) -> list[int]:
         """Insert events (skipping duplicates by dedupe_key); returns the new seqs."""

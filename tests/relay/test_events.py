@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ import pytest
 
 from app.wire import EventsPage, HistoryGap, RelayErrorCode
 from relay.events import ANSWER_GAP, MAX_WAIT
+from relay.storage.event_log import SEQS_PER_MS
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, inbound, run_relay
@@ -203,6 +205,48 @@ def test_a_relay_restored_from_an_older_backup_hands_a_desktop_every_new_event(r
     ]
     seqs = [e["seq"] for e in relay.events(0)["events"]]
     assert seqs == sorted(seqs) and len(seqs) == len(set(seqs)) == 15
+
+
+def test_an_ordinary_restart_moves_the_event_numbers_on_without_a_word_at_info(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every start moves the numbers on to the clock's: the line it wrote at INFO each time read to
+    an operator as a warning and said nothing new. It is there at DEBUG."""
+    relay.post_webhook(inbound("text", "before the restart"))
+    relay.stop()
+    with caplog.at_level(logging.DEBUG, logger="relay.service"):
+        relay.start()
+    said = [r for r in caplog.records if r.name == "relay.service" and "event numbers" in r.getMessage()]
+    assert [r.levelno for r in said] == [logging.DEBUG]
+    assert "go on from the clock's" in said[0].getMessage()
+    relay.post_webhook(inbound("text", "after the restart"))
+    assert [e["message"]["text"]["body"] for e in relay.events(0)["events"]] == [
+        "before the restart",
+        "after the restart",
+    ]
+
+
+def test_a_start_on_a_clock_behind_the_event_numbers_says_so_once(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The database came from a server whose clock ran two hours ahead (or this clock was set back):
+    the numbers cannot go on from this clock's, and a restore before it catches up could hide new
+    events. The operator is told, with what to do; the events still come in order."""
+    relay.post_webhook(inbound("text", "on the fast clock"))
+    relay.stop()
+    two_hours_ahead = (int(time.time() * 1000) + 2 * 3600 * 1000) * SEQS_PER_MS
+    as_restored_from_a_backup(relay, two_hours_ahead)
+    with caplog.at_level(logging.INFO, logger="relay.service"):
+        relay.start()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1, warnings
+    ahead = int(warnings[0].split("up to ")[1].split(" s ")[0])
+    assert 7100 <= ahead <= 7200
+    assert "behind the event numbers in the database" in warnings[0] and "timedatectl" in warnings[0]
+    relay.post_webhook(inbound("text", "on this clock"))
+    events = relay.events(0)["events"]
+    assert [e["message"]["text"]["body"] for e in events] == ["on the fast clock", "on this clock"]
+    assert events[-1]["seq"] > two_hours_ahead
 
 
 def test_a_new_relay_numbers_its_events_from_one(relay: RunningRelay) -> None:
