@@ -10,6 +10,7 @@ import os
 import shlex
 import shutil
 import sys
+from typing import NoReturn
 
 from relay.command_settings import (
     DISK_FULL,
@@ -462,8 +463,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         # Ctrl+C while a check waits on Graph, or before serve's server took over the signal.
-        print(f"\nshop-inbox-relay {args.command}: stopped (Ctrl+C)", file=sys.stderr)
+        print(f"\n{STOPPED_BY_CTRL_C.format(command=args.command)}", file=sys.stderr)
+        if args.command == "serve":
+            from relay.worker_process import CTRL_C_STATUS, exit_at_once
+
+            exit_at_once(CTRL_C_STATUS)  # its with-blocks have closed what they opened on the way here
         return 130
+
+
+STOPPED_BY_CTRL_C = "shop-inbox-relay {command}: stopped (Ctrl+C)"
+
+
+def end_serve(status: int) -> NoReturn:
+    """End `serve` at once with `status`, saying so in one line when Ctrl+C stopped it (uvicorn's
+    last line says how the server stopped, not why)."""
+    from relay.worker_process import CTRL_C_STATUS, exit_at_once
+
+    if status == CTRL_C_STATUS:
+        print(STOPPED_BY_CTRL_C.format(command="serve"), file=sys.stderr)
+    exit_at_once(status)
 
 
 def migrate_before_workers(database_url: str) -> None:
@@ -493,7 +511,7 @@ def run_command(args: argparse.Namespace) -> int:
         from relay.setup_command import run_setup
 
         return run_setup(args)
-    from relay.worker_process import configure_logging, exit_at_once
+    from relay.worker_process import CTRL_C_STATUS, configure_logging, ctrl_c_noted
 
     configure_logging()
     if args.command == "token":
@@ -513,6 +531,7 @@ def run_command(args: argparse.Namespace) -> int:
     if refusal:
         print(f"shop-inbox-relay serve: {refusal}", file=sys.stderr)
         return 2
+    ctrl_c = ctrl_c_noted()
     import uvicorn
 
     if args.workers > 1:
@@ -537,7 +556,7 @@ def run_command(args: argparse.Namespace) -> int:
             proxy_headers=True,
             **SERVER_OPTIONS,
         )
-        exit_at_once(supervise(config))
+        end_serve(supervise(config))
 
     from relay.server import SERVER_OPTIONS, create_app
 
@@ -552,7 +571,7 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True, **SERVER_OPTIONS)
-    exit_at_once(0)
+    end_serve(CTRL_C_STATUS if ctrl_c.is_set() else 0)
 
 
 if __name__ == "__main__":

@@ -137,6 +137,28 @@ def _stop_when_gone(parent: BaseProcess, grace: float) -> None:
     os._exit(1)
 
 
+# The exit status a shell gives a program that Ctrl+C stopped (128 + SIGINT): `serve`'s, however it
+# was serving, one worker or several.
+CTRL_C_STATUS = 128 + signal.SIGINT
+
+
+def ctrl_c_noted() -> threading.Event:
+    """An Event set once Ctrl+C (SIGINT) reaches this process; it still raises KeyboardInterrupt
+    there, as Python's own handler does. uvicorn's server takes the signal over while it serves and,
+    once it has shut down, raises it again with the handler it found (this one), then swallows the
+    KeyboardInterrupt: without the note, `serve` could not tell a Ctrl+C from any other end.
+    Where SIGINT is ignored (a shell's background job starts so), it stays ignored."""
+    noted = threading.Event()
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+
+        def interrupted(_sig: int, _frame: FrameType | None) -> None:
+            noted.set()
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGINT, interrupted)
+    return noted
+
+
 def exit_at_once(status: int) -> NoReturn:
     """End `serve` once uvicorn has stopped (its workers ended, or its own server shut down), without
     the interpreter's teardown.
@@ -146,10 +168,18 @@ def exit_at_once(status: int) -> NoReturn:
     before SIGKILL. A lone server outside a container never had it (uvicorn ends it with the signal
     it was stopped by); as a container's PID 1, which that signal cannot end, it did. Nothing needs an
     orderly end by then (the relay's lifespan closed its database, the workers are joined); the log
-    lines are flushed first."""
+    lines are flushed first.
+
+    CTRL_C_STATUS ends it by SIGINT itself, as a shell expects of a program Ctrl+C stopped: its `$?`
+    is 130, and a script that ran it stops too (a plain exit status of 130 would tell the shell that
+    `serve` took the Ctrl+C as its own input, and the script would go on). Where SIGINT cannot end
+    it (a container's PID 1), it exits with that status."""
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
+    if status == CTRL_C_STATUS:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.raise_signal(signal.SIGINT)
     os._exit(status)
 
 

@@ -16,6 +16,8 @@ from uvicorn.config import STARTUP_FAILURE, Config
 from uvicorn.supervisors import Multiprocess
 from uvicorn.supervisors.multiprocess import SIGNALS, Process
 
+from relay.worker_process import CTRL_C_STATUS
+
 log = logging.getLogger(__name__)
 uvicorn_log = logging.getLogger("uvicorn.error")  # the lines uvicorn's own supervisor writes
 
@@ -73,6 +75,7 @@ class RelaySupervisor(Multiprocess):
         self.clock = clock
         self.starting: dict[Process, _Start] = {}
         self.failed_start = False  # serve stopped because a worker could not start
+        self.interrupted = False  # serve stopped by Ctrl+C (SIGINT)
         # uvicorn's handlers only note a signal in a list, which its loop reads after a wait of
         # 0.5 s: a SIGTERM waited up to that long before the workers were told (more on a busy
         # machine). A SimpleQueue wakes the loop at once, and its put is safe in a signal handler
@@ -182,6 +185,10 @@ class RelaySupervisor(Multiprocess):
             return False  # it is ending: the next look finds it gone
         return True
 
+    def handle_int(self) -> None:
+        super().handle_int()
+        self.interrupted = True
+
     def restart_all(self) -> None:
         # SIGHUP: uvicorn brings each replacement into service (waiting for it) before it retires
         # the old worker, so its replacements have already answered.
@@ -196,12 +203,14 @@ class RelaySupervisor(Multiprocess):
 def supervise(config: Config) -> int:
     """Bind the port and run `config.workers` workers under RelaySupervisor until told to stop
     (what `uvicorn.run` does for workers, with this supervisor); the exit status for `serve`: 0,
-    or uvicorn's STARTUP_FAILURE when a worker could not start (so a service manager shows the
-    relay failed, not stopped)."""
+    uvicorn's STARTUP_FAILURE when a worker could not start (so a service manager shows the relay
+    failed, not stopped), or CTRL_C_STATUS when Ctrl+C stopped it."""
     sock = config.bind_socket()
     supervisor = RelaySupervisor(config, sockets=[sock])
     try:
         supervisor.run()
     finally:
         sock.close()
-    return STARTUP_FAILURE if supervisor.failed_start else 0
+    if supervisor.failed_start:
+        return STARTUP_FAILURE
+    return CTRL_C_STATUS if supervisor.interrupted else 0

@@ -1,7 +1,9 @@
-"""`shop-inbox-relay serve` told to stop (systemd, Docker, Ctrl+C) answers the desktops' waiting polls."""
+"""`shop-inbox-relay serve` told to stop (systemd, Docker, Ctrl+C) answers the desktops' waiting polls,
+and Ctrl+C ends it as a shell expects."""
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -14,8 +16,17 @@ from app.errors import RelayUnreachable
 from app.relay_client import RelayClient
 from relay.events import MAX_WAIT
 from tests.support.fake_graph import FakeGraph
-from tests.support.relay_process import park_long_poll, poll_answer, relay_env, serve_process, wait_until
-from tests.support.relay_server import CLIENT_TOKEN
+from tests.support.relay_process import (
+    alive,
+    children,
+    park_long_poll,
+    poll_answer,
+    post_webhook,
+    relay_env,
+    serve_process,
+    wait_until,
+)
+from tests.support.relay_server import CLIENT_TOKEN, inbound, run_relay
 from tests.support.servers import free_port
 
 
@@ -131,3 +142,49 @@ def test_workers_told_to_stop_while_a_desktop_syncs_answer_it_and_exit(
     tmp_path: Path, graph: FakeGraph, pg: str
 ) -> None:
     _stop_with_a_desktop_syncing(tmp_path / "serve.log", relay_env(pg, graph.url), workers=2)
+
+
+def _ctrl_c(log_path: Path, env: dict[str, str], workers: int, *, whole_group: bool) -> None:
+    """Ctrl+C in the terminal `serve` runs in (the terminal signals its whole process group, the
+    workers too), or `kill -INT` of serve alone: it stops at once, keeps what it accepted, and ends
+    as a shell expects a program Ctrl+C stopped to end (killed by SIGINT: `$?` is 130, and a script
+    running it stops too). It used to exit 0 after uvicorn's last line, saying nothing."""
+    with serve_process(log_path, free_port(), env, workers=workers, as_terminal_job=True) as serve:
+        assert post_webhook(serve.url, inbound("text", "Ctrl+C 직전에 온 주문")).status_code == 200
+        left_behind = children(serve.pid)  # its workers (and multiprocessing's resource tracker)
+        assert len(serve.workers()) == (workers if workers > 1 else 0)
+        if whole_group:
+            os.killpg(serve.pid, signal.SIGINT)
+        else:
+            serve.process.send_signal(signal.SIGINT)
+        assert serve.process.wait(timeout=30) == -signal.SIGINT
+        wait_until(lambda: not any(alive(pid) for pid in left_behind), 30, "serve's children to end")
+        log = serve.log()
+    assert log.count("Application shutdown complete") == workers
+    assert "Traceback" not in log and "KeyboardInterrupt" not in log
+    # One line says why it stopped, the last.
+    assert log.count("stopped (Ctrl+C)") == 1
+    assert log.strip().splitlines()[-1] == "shop-inbox-relay serve: stopped (Ctrl+C)"
+
+
+@pytest.mark.parametrize("whole_group", [True, False], ids=["terminal", "kill-int"])
+def test_ctrl_c_stops_serve_at_once_keeping_the_webhook_it_accepted(
+    tmp_path: Path, graph: FakeGraph, whole_group: bool
+) -> None:
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    _ctrl_c(tmp_path / "serve.log", relay_env(database, graph.url), workers=1, whole_group=whole_group)
+    with run_relay(tmp_path, graph_url=graph.url, database_url=database) as relay:
+        bodies = [e["message"]["text"]["body"] for e in relay.events(0)["events"]]
+    assert bodies == ["Ctrl+C 직전에 온 주문"]
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+@pytest.mark.parametrize("whole_group", [True, False], ids=["terminal", "kill-int"])
+def test_ctrl_c_stops_serve_and_its_workers_at_once_keeping_the_webhook_they_accepted(
+    tmp_path: Path, graph: FakeGraph, pg: str, whole_group: bool
+) -> None:
+    _ctrl_c(tmp_path / "serve.log", relay_env(pg, graph.url), workers=2, whole_group=whole_group)
+    with run_relay(tmp_path, graph_url=graph.url, database_url=pg) as relay:
+        bodies = [e["message"]["text"]["body"] for e in relay.events(0)["events"]]
+    assert bodies == ["Ctrl+C 직전에 온 주문"]

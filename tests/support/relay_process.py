@@ -177,19 +177,30 @@ def serve_process(
     workers: int = 1,
     ready_timeout: float = 120,
     as_container_init: bool = False,
+    as_terminal_job: bool = False,
 ) -> Iterator[ServeProcess]:
     """Start `python -m relay.cli serve` on 127.0.0.1:port; yield once /healthz answers; kill at the end.
 
     Its workers are killed too if the test left them (the test under way may be about exactly that).
     `as_container_init`: started as a container's PID 1 is, where SIGTERM's default action does
     nothing (here: ignored, as the shell's `trap` leaves it for the program it execs).
+    `as_terminal_job`: started as a terminal's shell starts a command, in a process group of its own
+    (Ctrl+C signals the whole group: `os.killpg(serve.pid, SIGINT)`) with SIGINT's default action
+    (a test run may be a background job, which starts with SIGINT ignored, and a child inherits that).
     """
     command = [sys.executable, "-m", "relay.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)]
     if as_container_init:
         command = ["sh", "-c", 'trap "" TERM; exec "$@"', "sh", *command]
     with open(log_path, "ab") as log:
-        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=as_terminal_job,
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) if as_terminal_job else None,
+        )
     serve = ServeProcess(process, f"http://127.0.0.1:{port}", log_path)
     spawned: set[int] = set()
     try:
