@@ -7,6 +7,7 @@ import argparse
 import errno
 import logging
 import os
+import secrets
 import shlex
 import shutil
 import sys
@@ -511,7 +512,7 @@ def run_command(args: argparse.Namespace) -> int:
         from relay.setup_command import run_setup
 
         return run_setup(args)
-    from relay.worker_process import CTRL_C_STATUS, configure_logging, ctrl_c_noted
+    from relay.worker_process import CTRL_C_STATUS, SERVE_RUN_ENV, configure_logging, ctrl_c_noted
 
     configure_logging()
     if args.command == "token":
@@ -539,6 +540,7 @@ def run_command(args: argparse.Namespace) -> int:
         os.environ["RELAY_DATABASE_URL"] = settings.database_url
         os.environ["RELAY_UPSTREAM"] = settings.upstream
         os.environ["RELAY_WORKERS"] = str(args.workers)  # each takes its share of RELAY_DB_CONNECTIONS
+        os.environ[SERVE_RUN_ENV] = secrets.token_hex(8)  # what the workers say once, they say once a run
         RelaySettings.from_env().check()  # refuse a budget too small for the workers before forking
         migrate_before_workers(settings.database_url)
         from relay.server import SERVER_OPTIONS, say_before_workers

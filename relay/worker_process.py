@@ -43,6 +43,17 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+# Set by `serve --workers N` for the workers it spawns: one value a run of serve, so that its workers
+# can say a thing once between them (a claim in their shared database: KeyValues.claim_for_run). Not
+# the supervisor's pid: as a container's PID 1 it is the same at every start.
+SERVE_RUN_ENV = "RELAY_SERVE_RUN"
+
+
+def serve_run() -> str:
+    """This run of `serve`, shared by its workers (this process's worker id outside one)."""
+    return os.environ.get(SERVE_RUN_ENV) or worker_id()
+
+
 class _KeyValueFormatter(logging.Formatter):
     def __init__(self) -> None:
         # The worker id is fixed for the life of the process, so it is part of the format itself.

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.routing import Route
 
 from app.wire import RelayErrorCode
@@ -22,6 +23,7 @@ from relay.routes.deps import current_relay
 from relay.service import Relay
 from relay.store import storage_cause, storage_retryable
 from relay.webhook import UNSIGNED, MalformedWebhook, signature_problem
+from relay.worker_process import serve_run
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,7 @@ async def webhook(request: Request) -> Response:
         raise
     problem = signature_problem(settings.app_secret, raw, request.headers.get("x-hub-signature-256"))
     if problem == UNSIGNED:
-        _refused_unsigned(relay)
+        await _refused_unsigned(relay)
         return error(401, RelayErrorCode.BAD_SIGNATURE, "Signature check failed.")
     if problem:
         log.warning("webhook refused: %s", problem)
@@ -105,13 +107,18 @@ async def webhook(request: Request) -> Response:
 # How many unsigned POSTs each relay has refused (two relays may share a process).
 _unsigned: weakref.WeakKeyDictionary[Relay, int] = weakref.WeakKeyDictionary()
 
+# The kv row through which the workers of one `serve --workers N` say the line below once between them.
+UNSIGNED_SAID_KEY = "unsigned_webhook_said"
 
-def _refused_unsigned(relay: Relay) -> None:
+
+async def _refused_unsigned(relay: Relay) -> None:
     """A POST without a signature: internet scanners send them to every address they find, a line
     at WARNING each, which read as trouble and buried the lines that are. The first one a relay
-    refuses says why it is harmless and when it is not; the rest go to DEBUG, counted."""
+    refuses says why it is harmless and when it is not; the rest go to DEBUG, counted. The relay is
+    all the workers of one `serve` (each counts its own): the first of them to refuse one claims the
+    line in their shared database, so the operator reads it once, not once a worker."""
     count = _unsigned[relay] = _unsigned.get(relay, 0) + 1
-    if count == 1:
+    if count == 1 and await _first_of_the_workers(relay):
         log.warning(
             "webhook refused: %s. Harmless: Meta signs every webhook it delivers, so this came from "
             "elsewhere (usually an internet scanner); more of these are logged at DEBUG only. It "
@@ -122,6 +129,18 @@ def _refused_unsigned(relay: Relay) -> None:
         )
     else:
         log.debug("webhook refused: %s (unsigned request %d; harmless, as said at WARNING)", UNSIGNED, count)
+
+
+async def _first_of_the_workers(relay: Relay) -> bool:
+    """Whether this worker is the first of its `serve` to refuse an unsigned POST (a relay alone
+    always is). With the database away it says so: the line twice is better than never."""
+    if relay.settings.workers <= 1:
+        return True
+    try:
+        return await run_in_threadpool(relay.store.kv.claim_for_run, UNSIGNED_SAID_KEY, serve_run())
+    except SQLAlchemyError as exc:
+        log.debug("unsigned webhook: the other workers were not asked (%s)", storage_cause(exc))
+        return True
 
 
 # Each relay's streak of webhooks not stored (two relays may share a process).

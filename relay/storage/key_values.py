@@ -61,6 +61,17 @@ class KeyValues:
         with self.db.engine.begin() as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=[kv.c.key], set_={"value": value}))
 
+    def claim_for_run(self, key: str, run: str) -> bool:
+        """True for the first caller that claims `key` for `run` (one run of `serve`, its workers
+        together), False for every later one: the row takes the run's value in one statement, so of
+        workers claiming at once exactly one is first; the next run claims it again."""
+        stmt = self.db.insert(kv).values(key=key, value=run)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[kv.c.key], set_={"value": run}, where=kv.c.value != run
+        ).returning(kv.c.key)  # a row when it was written (the relay's psycopg reports no rowcount)
+        with self.db.engine.begin() as conn:
+            return conn.execute(stmt).first() is not None
+
     def delete(self, key: str) -> None:
         with self.db.engine.begin() as conn:
             conn.execute(kv.delete().where(kv.c.key == key))

@@ -421,3 +421,37 @@ def test_serve_whose_database_goes_away_between_its_build_and_its_start_says_so_
     assert len(first_lines) == workers, first_lines  # one line each, not one a retry
     back = "worker start: the database cannot be opened: works again after"
     assert text.count(back) == workers, text
+
+
+def _post_unsigned(url: str) -> bool:
+    """A scanner's POST to /webhook, on a connection of its own (so any worker may take it)."""
+    return httpx.post(f"{url}/webhook", content=b"{}", timeout=30).status_code == 401
+
+
+def _refusing_workers(log: str) -> set[str]:
+    return {
+        m.group(1)
+        for line in log.splitlines()
+        if "X-Hub-Signature-256 header is missing" in line and (m := re.search(r" worker=(\S+) ", line))
+    }
+
+
+def test_scanners_unsigned_posts_are_one_warning_a_run_of_serve_not_one_a_worker(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    """Each worker said the harmless scanner's line the first time it refused one: with two workers,
+    the operator read the "harmless" warning twice, and wondered what the second one meant. The
+    workers claim the line in their shared database; the next run of serve says it again."""
+    env = relay_env(pg, graph.url, RELAY_LOG_LEVEL="DEBUG")  # every refusal logged, naming its worker
+    for run in ("first", "second"):
+        with serve_process(tmp_path / f"{run}.log", free_port(), env, workers=2) as serve:
+            wait_until(
+                lambda: _post_unsigned(serve.url) and len(_refusing_workers(serve.log())) == 2,
+                60,
+                "both workers to refuse a scanner's POST",
+            )
+            log = serve.log()
+        warned = [line for line in log.splitlines() if "level=WARNING" in line and "Harmless" in line]
+        assert len(warned) == 1, warned
+        refused = [line for line in log.splitlines() if "X-Hub-Signature-256 header is missing" in line]
+        assert len(refused) >= 2 and all("level=DEBUG" in line for line in refused if line not in warned)
