@@ -336,12 +336,23 @@ def port_taken_reason(host: str, port: int) -> str | None:
             probe.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                return (
-                    f"port {port} on {host} is already in use (another relay running?); "
-                    "pick another with --port"
-                )
+                return port_in_use_reason(host, port)
             return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --host and --port"
     return None
+
+
+def port_in_use_reason(host: str, port: int) -> str:
+    """Why the port is taken: by a relay started by hand, when one listens there (a `serve` left
+    running in a terminal, which the service started after it met as a bare "port in use")."""
+    from relay.running_relays import relays_by_hand
+
+    found = [relay for relay in relays_by_hand() if relay.port == port]
+    if found:
+        return (
+            f"port {port} on {host} is already in use by a relay started by hand ({found[0].said()}): "
+            f"stop it first ({found[0].how_to_stop()}), or pick another port with --port"
+        )
+    return f"port {port} on {host} is already in use (another relay running?); pick another with --port"
 
 
 def media_folder_reason(settings: RelaySettings) -> str | None:

@@ -21,6 +21,8 @@ from relay.check_text import report_text
 from relay.command_settings import NOT_UTF8, port_refusal, shown, sqlite_file_missing, url_refusal
 from relay.env_file import ignored_lines, read_env_file, write_env_file
 from relay.graph_account import GraphAccount, subscribed_app_ids
+from relay.running_relays import DEFAULT_PORT, RelayByHand, in_the_way_text, same_file
+from relay.running_relays import in_the_way as found_in_the_way
 from relay.settings import DEFAULT_GRAPH_URL, RelaySettings, SettingRefused, graph_url_refusal
 from relay.storage.encoding import DatabaseNotUtf8, not_utf8_reason
 from relay.upstream import GraphError
@@ -193,6 +195,8 @@ class RelayPath:
     token: str
     # What `start` needs that this server lacks (the unit's program and user), said after it.
     before_start: str = ""
+    # The port the relay `start` starts listens on, on this machine's network (None: a container's).
+    port: int | None = None
 
 
 def systemd_unit(env_file: Path) -> str:
@@ -247,8 +251,9 @@ def unit_program_missing(unit: str, command: str, given: str) -> str:
     )
 
 
-def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
-    """Docker when a compose file sits beside the env file (as in deploy/), else the manual/systemd path."""
+def relay_path(env_file: Path, database_url: str | None, relay_port: str | None = None) -> RelayPath:
+    """Docker when a compose file sits beside the env file (as in deploy/), else the manual/systemd
+    path (whose unit listens on 8080, or on RELAY_PORT for one of several shops)."""
     if (env_file.parent / "docker-compose.yml").exists():
         return RelayPath(
             start="docker compose up -d",
@@ -266,7 +271,14 @@ def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
         check=f"{command} check {given}{database}",
         token=f"{command} token {given}",
         before_start=unit_program_missing(unit, command, f"{given}{database}"),
+        port=_unit_port(unit, relay_port),
     )
+
+
+def _unit_port(unit: str, relay_port: str | None) -> int | None:
+    if "@" not in unit:
+        return DEFAULT_PORT  # the single unit's --port
+    return int(relay_port) if relay_port and relay_port.isdigit() else None
 
 
 # What connect_to_meta left to do: nothing, a value Meta refused (setup again with it fixed; starting
@@ -275,10 +287,16 @@ CONNECTED, VALUE_REFUSED, RELAY_NOT_REACHED = "connected", "value_refused", "rel
 
 
 async def connect_to_meta(
-    settings: dict[str, str], graph_url: str, out: TextIO, *, start: str = "docker compose up -d"
+    settings: dict[str, str],
+    graph_url: str,
+    out: TextIO,
+    *,
+    start: str = "docker compose up -d",
+    by_hand: RelayByHand | None = None,
 ) -> str:
     """Subscribe the app to the WABA, register the callback (with an app id); each only when missing.
-    Answers CONNECTED, VALUE_REFUSED or RELAY_NOT_REACHED."""
+    Answers CONNECTED, VALUE_REFUSED or RELAY_NOT_REACHED. `by_hand`: a relay started by hand that
+    read this env file, which Meta's verification may have reached with its old settings."""
     waba = settings["WHATSAPP_WABA_ID"]
     app_id = settings.get("WHATSAPP_APP_ID", "")
     app_secret = settings["WHATSAPP_APP_SECRET"]
@@ -325,10 +343,18 @@ async def connect_to_meta(
                 )
                 return ok
             ok = RELAY_NOT_REACHED if ok == CONNECTED else ok
+            if by_hand is not None:
+                restart = (
+                    f"The relay started by hand (pid {by_hand.pid}) has the settings it read when it "
+                    f"started, not these: stop it ({by_hand.how_to_stop()}), start the relay with them "
+                    f"({start})"
+                )
+            else:
+                restart = f"Start it ({start})"
             print(
                 f"Meta did not register the webhook at {callback}: {exc.message}\n"
                 "Meta calls that address at once to verify it, so the relay must be running there. "
-                f"Start it ({start}), then run setup again: it is safe to repeat.",
+                f"{restart}, then run setup again: it is safe to repeat.",
                 file=out,
             )
     return ok
@@ -519,6 +545,7 @@ def run_setup(
             file=sys.stderr,
         )
         return 2
+    as_read = dict(existing)  # what a relay started with this file read (if it was not changed since)
     unwritable = unwritable_reason(env_file)
     if unwritable:
         print(f"shop-inbox-relay setup: cannot write {env_file}: {unwritable}{AS_OWNER}", file=sys.stderr)
@@ -609,8 +636,17 @@ def run_setup(
     # `check --env-file` reads the file's URL itself; one shown with its password hidden could not be
     # typed again, and the environment that gave it still gives it.
     named = database_url if "RELAY_DATABASE_URL" not in settings and database_url else None
-    path = relay_path(env_file, named if named and shown(named) == named else None)
-    ok = asyncio.run(connect_to_meta(settings, graph_url, out, start=path.start))
+    typeable = named if named and shown(named) == named else None
+    path = relay_path(env_file, typeable, settings.get("RELAY_PORT"))
+    # A relay started by hand here (docs/relay.md's "Run it") goes on with the settings it read at
+    # its start, and the service `path.start` starts would meet it on its port or its database.
+    in_the_way = found_in_the_way(env_file, path.port)
+    changed = settings != as_read
+    for relay in in_the_way:
+        print(in_the_way_text(relay, env_file, path.port, changed=changed), file=out)
+    # Meta's verification reached that relay with its old settings (another verify token) maybe.
+    stale = next((r for r in in_the_way if changed and r.env_file and same_file(r.env_file, env_file)), None)
+    ok = asyncio.run(connect_to_meta(settings, graph_url, out, start=path.start, by_hand=stale))
     if not args.no_check:
         try:
             text, report = closing_check(settings, env, graph_url, database_url)
@@ -647,6 +683,9 @@ def run_setup(
         first = f"`{path.start}`, run setup again (it is safe to repeat), then "
     else:
         first = f"`{path.start}`, then "
+    if in_the_way and ok != VALUE_REFUSED:
+        pids = ", ".join(str(relay.pid) for relay in in_the_way)
+        first = f"stop the relay started by hand (pid {pids}), then " + first
     if "@" in path.start and not settings.get("RELAY_PORT"):
         # The template unit listens on the shop's RELAY_PORT, and stops without one.
         first = (

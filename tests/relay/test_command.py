@@ -562,7 +562,10 @@ def test_the_sandbox_the_refusal_offers_runs_with_no_other_settings_and_holds_it
     command = [sys.executable, "-m", "relay.cli", *hint.split()[1:], "--port", str(port)]
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
-        relay = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
+        # A session of its own, as a `nohup … &` leaves it: no terminal, whichever ran the tests.
+        relay = subprocess.Popen(
+            command, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         wait_until(lambda: answers_healthz(f"http://127.0.0.1:{port}"), 60, "the sandbox relay")
         assert f"use the address http://127.0.0.1:{port}" in log.read_text()
@@ -583,9 +586,11 @@ def test_the_sandbox_the_refusal_offers_runs_with_no_other_settings_and_holds_it
 
         second = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
         assert second.returncode == 2 and second.stdout == ""
+        # The relay in the way is named, with how to stop it.
         assert second.stderr.strip() == (
-            f"shop-inbox-relay serve: port {port} on 127.0.0.1 is already in use (another relay "
-            "running?); pick another with --port"
+            f"shop-inbox-relay serve: port {port} on 127.0.0.1 is already in use by a relay started by "
+            f"hand (pid {relay.pid}: `shop-inbox-relay serve {' '.join(hint.split()[2:])} --port {port}`): "
+            f"stop it first (`kill {relay.pid}`), or pick another port with --port"
         )
         assert relay.poll() is None  # the first relay is untouched
     finally:
