@@ -121,7 +121,13 @@ class ContactStates:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._insert_new = db.insert(contact_state).on_conflict_do_nothing(index_elements=["wa_id"])
+        # RETURNING says whether the row went in: an INSERT's rowcount is -1 on PostgreSQL (SQLAlchemy
+        # keeps rowcount for UPDATE and DELETE only), whether it inserted or met the conflict.
+        self._insert_new = (
+            db.insert(contact_state)
+            .on_conflict_do_nothing(index_elements=["wa_id"])
+            .returning(contact_state.c.wa_id)
+        )
 
     def get(self, wa_id: str) -> ContactRow | None:
         with self.db.engine.connect() as conn:
@@ -149,8 +155,10 @@ class ContactStates:
         """touch_in with the customer's row as just read in this transaction (a webhook reads it
         for the rules anyway): one SELECT a message instead of two."""
         if row is None:
-            # ON CONFLICT: a send's touch and another worker's webhook may add the same customer at once.
-            if conn.execute(self._insert_new, {"wa_id": wa_id, "known": False, **values}).rowcount:
+            # ON CONFLICT: a send's touch and another worker's webhook may add the same customer at
+            # once; the one whose insert met the other's row updates it as a stored one.
+            added = conn.execute(self._insert_new, {"wa_id": wa_id, "known": False, **values}).first()
+            if added is not None:
                 return
             row = conn.execute(_BY_WA_ID, {"wa_id": wa_id}).one()
         changes = _changes(row, values)
