@@ -591,6 +591,7 @@ class _Importer:
             if m.attachment is None:
                 plain.append(row)
                 continue
+            # lastrowid: the desktop's database is SQLite, whose cursor names the one row just inserted.
             message_id = (
                 s.connection()
                 .exec_driver_sql(_insert_sql(1, contact_id, self.import_id, self.group), row)

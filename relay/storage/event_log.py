@@ -114,6 +114,7 @@ def insert_sqlite(
     order, ending at last_insert_rowid(). When a duplicate was skipped (it may use up a seq),
     the rows just inserted are the `inserted` newest of the table: read back to see which.
     """
+    # sqlite3's rowcount sums executemany's rows, only those inserted (SQLAlchemy's is not read here).
     inserted = con.executemany(
         _INSERT_SQLITE,
         [
