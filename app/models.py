@@ -23,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from app import interactive_text
 from app.text import bigram_text
 
 
@@ -180,10 +181,18 @@ class Message(Base):
     direction: Mapped[str] = mapped_column(String(3))
     kind: Mapped[str] = mapped_column(String(16), default="text")
     body: Mapped[str] = mapped_column(Text, default="", server_default="")
-    # Space-separated character bigrams of body, computed in Python for the bigram FTS table.
+    # What an interactive message showed besides its body (its buttons or list rows, header and
+    # footer), worked out from payload, for search (app/interactive_text.py; migration 0027).
+    extra_text: Mapped[str] = mapped_column(
+        Text,
+        default=lambda ctx: interactive_text.extra_text(ctx.get_current_parameters().get("payload")),
+        server_default="",
+        deferred=True,
+    )
+    # Space-separated character bigrams of body and extra_text, computed in Python for the bigram FTS table.
     grams: Mapped[str] = mapped_column(
         Text,
-        default=lambda ctx: bigram_text(ctx.get_current_parameters().get("body")),
+        default=lambda ctx: _grams_default(ctx.get_current_parameters()),
         server_default="",
         deferred=True,
     )
@@ -583,12 +592,18 @@ class RestockWaitlist(Base):
     added_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
 
 
+def _grams_default(values: dict[str, Any]) -> str:
+    return bigram_text(interactive_text.search_text(values.get("body"), values.get("payload")))
+
+
 def refresh_grams(mapper: Any, connection: Any, target: Message) -> None:
-    """Keep grams in step when the ORM changes a message body."""
+    """Keep grams (and the extra text) in step when the ORM changes a message's body or payload."""
     from sqlalchemy import inspect
 
-    if inspect(target).attrs.body.history.has_changes():
-        target.grams = bigram_text(target.body)
+    attrs = inspect(target).attrs
+    if attrs.body.history.has_changes() or attrs.payload.history.has_changes():
+        target.extra_text = interactive_text.extra_text(target.payload)
+        target.grams = bigram_text(interactive_text.search_text(target.body, target.payload))
 
 
 def _install_listeners() -> None:

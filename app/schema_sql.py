@@ -63,8 +63,6 @@ CONTACT_TRIGGERS = (
     """,
 )
 
-_BODY = f"substr({{row}}.body, 1, {FTS_BODY_CHARS})"
-
 FTS_CREATE = (
     # Substring search for 3+ characters (trigram needs at least three).
     "CREATE VIRTUAL TABLE message_fts USING fts5("
@@ -76,37 +74,62 @@ FTS_CREATE = (
 )
 # columnsize=0 (schema 11): FTS5 keeps no row of token counts per message in a %_docsize table, one
 # b-tree insert fewer per message and table. Only ranking (bm25) reads those counts, and search
-# orders by time and makes its snippets in Python.
+# orders by time and makes its snippets in Python. The trigram table's column is named body, but it
+# holds the message's search text (SEARCH_TEXT, schema 27): nothing reads it back through FTS5.
 
-FTS_TRIGGERS = (
-    f"""
+# What a message is found by: its body, then what an interactive message showed besides it (its
+# buttons or list rows: app/interactive_text.py) on the next line. Search reads the same expression
+# (SEARCH_TEXT.format(row=…)) wherever it looks at a message's words itself.
+SEARCH_TEXT = "({row}.body || CASE WHEN {row}.extra_text != '' THEN char(10) || {row}.extra_text ELSE '' END)"
+# What the trigram table holds of each message (a 5 MB paste stays cheap): SQL over {row}.
+FTS_INDEXED_TEXT = f"substr({SEARCH_TEXT}, 1, {FTS_BODY_CHARS})"
+
+
+def _fts_triggers(indexed: str, columns: str) -> tuple[str, ...]:
+    """The triggers that keep both FTS tables in step with message, the trigram table holding
+    `indexed` (SQL over {row}: `new` or `old`) of the `columns` an update re-indexes."""
+    new, old = indexed.format(row="new"), indexed.format(row="old")
+    return (
+        f"""
     CREATE TRIGGER message_fts_ai AFTER INSERT ON message BEGIN
-      INSERT INTO message_fts(rowid, body) VALUES (new.id, {_BODY.format(row="new")});
+      INSERT INTO message_fts(rowid, body) VALUES (new.id, {new});
       INSERT INTO message_bigram(rowid, grams) VALUES (new.id, new.grams);
     END
     """,
-    f"""
+        f"""
     CREATE TRIGGER message_fts_ad AFTER DELETE ON message BEGIN
       INSERT INTO message_fts(message_fts, rowid, body)
-        VALUES ('delete', old.id, {_BODY.format(row="old")});
+        VALUES ('delete', old.id, {old});
       INSERT INTO message_bigram(message_bigram, rowid, grams) VALUES ('delete', old.id, old.grams);
     END
     """,
-    f"""
-    CREATE TRIGGER message_fts_au AFTER UPDATE OF body, grams ON message BEGIN
+        f"""
+    CREATE TRIGGER message_fts_au AFTER UPDATE OF {columns} ON message BEGIN
       INSERT INTO message_fts(message_fts, rowid, body)
-        VALUES ('delete', old.id, {_BODY.format(row="old")});
+        VALUES ('delete', old.id, {old});
       INSERT INTO message_bigram(message_bigram, rowid, grams) VALUES ('delete', old.id, old.grams);
-      INSERT INTO message_fts(rowid, body) VALUES (new.id, {_BODY.format(row="new")});
+      INSERT INTO message_fts(rowid, body) VALUES (new.id, {new});
       INSERT INTO message_bigram(rowid, grams) VALUES (new.id, new.grams);
     END
     """,
-)
+    )
+
+
+FTS_TRIGGERS = _fts_triggers(FTS_INDEXED_TEXT, "body, extra_text, grams")
 
 # Fill both indexes from the message table (the same capped text the triggers index, so a later
 # 'delete' matches what was indexed; FTS5's 'rebuild' would index whole bodies).
 FTS_FILL = (
-    f"INSERT INTO message_fts(rowid, body) SELECT id, {_BODY.format(row='message')} FROM message",
+    f"INSERT INTO message_fts(rowid, body) SELECT id, {FTS_INDEXED_TEXT.format(row='message')} FROM message",
+    "INSERT INTO message_bigram(rowid, grams) SELECT id, grams FROM message",
+)
+
+# The triggers and fill before schema 27, which indexed the body alone (no extra_text column yet):
+# what migrations 0002 and 0011 create, and 0027's downgrade puts back.
+_BODY_ONLY = f"substr({{row}}.body, 1, {FTS_BODY_CHARS})"
+BODY_ONLY_FTS_TRIGGERS = _fts_triggers(_BODY_ONLY, "body, grams")
+BODY_ONLY_FTS_FILL = (
+    f"INSERT INTO message_fts(rowid, body) SELECT id, {_BODY_ONLY.format(row='message')} FROM message",
     "INSERT INTO message_bigram(rowid, grams) SELECT id, grams FROM message",
 )
 

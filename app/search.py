@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -15,10 +16,11 @@ from sqlalchemy.orm import Session
 from app.business_numbers import number_tags, shop_numbers
 from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, business_number_sql, omitted_caption
 from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
+from app.interactive_text import shown_text
 from app.models import to_millis
 from app.orders import typed_order_number
 from app.phones import number_fragment, number_name, number_tail, typed_phone
-from app.schema_sql import FTS_BODY_CHARS
+from app.schema_sql import FTS_BODY_CHARS, SEARCH_TEXT
 from app.text import (
     fts_phrase,
     hangul_initials,
@@ -162,6 +164,14 @@ def _term(word: str, region: str | None = None) -> _Term:
     return _Term(None, "", word.lower(), pattern)
 
 
+def _payload(stored: str | None) -> dict[str, Any] | None:
+    try:
+        found = json.loads(stored) if stored else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
 def _message_number(message: str) -> str:
     """SQL of the business number (a phone_number_id) the message `message` (an alias of its row) came
     in on or went from; its chat's for a message that kept none (an import from a phone's export)."""
@@ -172,13 +182,18 @@ def _message_number(message: str) -> str:
 
 
 _HIT_SQL = f"""
-SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
+SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body, CASE WHEN m.extra_text != '' THEN m.payload END,
        coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name,
        m.sent_by, c.archived, {OMITTED_SQL}, m.kind,
        {business_number_sql("coalesce(m.phone_number_id, c.phone_number_id)")}
   FROM message m JOIN contact c ON c.id = m.contact_id
  WHERE m.id IN ({{ids}})
 """
+
+# A message's words as the index holds them (its body, then an interactive message's buttons and list
+# rows), for the plans that read them: message as such, or as `m`.
+_WORDS = SEARCH_TEXT.format(row="message")
+_M_WORDS = SEARCH_TEXT.format(row="m")
 
 # Newer than every message: the first page's keyset cursor.
 _NEWEST = (2**62, 2**62)
@@ -267,8 +282,26 @@ def search_messages(
         return []
     rows = session.execute(text(_HIT_SQL.format(ids=",".join(str(int(i)) for i in ids)))).all()
     hits = []
-    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived, omitted, kind, on in rows:
+    for (
+        mid,
+        cid,
+        direction,
+        sent_ms,
+        body,
+        payload,
+        name,
+        wa_id,
+        sender,
+        sent_by,
+        archived,
+        omitted,
+        kind,
+        on,
+    ) in rows:
         shown = body or ""
+        if payload is not None:
+            # A menu found by its "▸ 배송 조회" row: its words in the order its bubble shows them.
+            shown = shown_text(shown, _payload(payload))
         if omitted:
             # A photo the phone's export left out: its caption, as its bubble shows it, not the
             # phone's "<미디어 없음>" line above it.
@@ -481,7 +514,7 @@ def _chat_scan_ids(
     patterns = [t.pattern for t in terms]
     rows = session.execute(
         text(
-            f"SELECT id, body FROM message WHERE contact_id = :c AND (sent_at, id) < (:bt, :bi)"
+            f"SELECT id, {_WORDS} FROM message WHERE contact_id = :c AND (sent_at, id) < (:bt, :bi)"
             f"{_since('sent_at', floor)} ORDER BY sent_at DESC, id DESC"
         ),
         {"c": contact_id, "bt": cursor[0], "bi": cursor[1], "since": floor},
@@ -520,10 +553,10 @@ def _scan_ids(
     else:
         scope = ""
         window = f"LIMIT {SHORT_QUERY_WINDOW}"
-    reads, read_params = _reads(needles, "body")
+    reads, read_params = _reads(needles, "words")
     params.update(read_params)
     sql = (
-        "SELECT id FROM (SELECT id, contact_id, phone_number_id, sent_at, body FROM message "
+        f"SELECT id FROM (SELECT id, contact_id, phone_number_id, sent_at, {_WORDS} AS words FROM message "
         f"WHERE {scope} (sent_at, id) < (:bt, :bi){_since('sent_at', floor)} "
         f"ORDER BY sent_at DESC, id DESC {window}) AS w "
         # The number's messages among the newest: the window is every number's, as the count's note
@@ -567,7 +600,7 @@ def _fts_ids(
     confirmed in each candidate's text (asking both tables for every match of a common word costs
     more than the reading)."""
     tables = _tables(terms)
-    reads, read_params = _reads([t.needle for t in terms if t.table is None], "m.body")
+    reads, read_params = _reads([t.needle for t in terms if t.table is None], _M_WORDS)
     found: list[int] = []
     # The rarest term sets the plan: FTS5 skips along its matches to find the others' (an AND of two
     # common words has its few matches found by walking both words' every match).
@@ -613,7 +646,7 @@ def _fts_ids(
         return found + list(ids)
     # The candidates' texts are read a batch at a time, in time order, until the page is full.
     while len(found) < limit and (batch := list(itertools.islice(ids, CONFIRM_BATCH))):
-        read = text(f"SELECT id, body FROM message WHERE id IN ({','.join(map(str, batch))})")
+        read = text(f"SELECT id, {_WORDS} FROM message WHERE id IN ({','.join(map(str, batch))})")
         bodies: dict[int, str | None] = {i: body for i, body in session.execute(read)}
         found += [i for i in batch if all(p.search(bodies.get(i) or "", 0, FTS_BODY_CHARS) for p in confirm)]
     return found[:limit]

@@ -42,6 +42,7 @@ from app.cloud_messages import (
 from app.consent import apply_remote_opt_out
 from app.contact_merge import carry_over_contact
 from app.conversation_rows import DELETED_KIND
+from app.interactive_text import extra_text, search_text
 from app.models import (
     ChatTombstone,
     Contact,
@@ -99,12 +100,12 @@ _PROFILE_UPDATE = text(
 
 
 _MESSAGE_COLUMNS = (
-    "contact_id, wamid, phone_number_id, direction, kind, body, grams, payload, reply_to_wamid, status, "
-    "sent_by, sent_at, relay_seq, unread, imported"
+    "contact_id, wamid, phone_number_id, direction, kind, body, extra_text, grams, payload, reply_to_wamid, "
+    "status, sent_by, sent_at, relay_seq, unread, imported"
 )
 _ROW_MARKS = f"({', '.join('?' * len(_MESSAGE_COLUMNS.split(',')))})"
 _INSERT_MESSAGES = f"INSERT INTO message ({_MESSAGE_COLUMNS}) VALUES"
-# 500 rows × 15 values stay far below SQLite's 32,766 bound variables.
+# 500 rows × 16 values stay far below SQLite's 32,766 bound variables.
 _ROWS_PER_INSERT = 500
 
 
@@ -112,6 +113,8 @@ def _message_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
     """A new message's row as _INSERT_MESSAGES binds it: what the ORM's column types would store."""
     body = row["body"]
     payload = row["payload"]
+    # An echo of an interactive message the phone's app sent showed its buttons (app/interactive_text.py).
+    extra = extra_text(payload)
     return (
         row["contact_id"],
         row["wamid"],
@@ -119,7 +122,8 @@ def _message_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
         row["direction"],
         row["kind"],
         body,
-        bigram_text(body),
+        extra,
+        bigram_text(search_text(body, payload)),
         None if payload is None else json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
         row["reply_to_wamid"],
         str(row["status"]),
@@ -681,6 +685,7 @@ class _Batch:
                 values = {
                     "kind": DELETED_KIND,
                     "body": "",
+                    "extra_text": "",
                     "payload": {**payload, "revoked": True},
                     "unread": False,
                 }

@@ -19,13 +19,14 @@ from app.carts import CartCard
 from app.cloud_messages import RELAY_UNREADABLE, WELCOME_REQUEST, file_name_only
 from app.conversation_rows import DELETED_KIND, PERSON_SENDERS, omitted_caption
 from app.graphemes import cut_to
+from app.interactive_text import shown_text
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.phones import e164_digits, international_phone
 from app.queries import MessageRow
 from app.text_direction import numbers_read_in_order, right_to_left
 from ui.error_sentences import failed_message_sentence
-from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
+from ui.formatting import clock_time, is_voice_note, kind_label, preview_text, tapped_text
 from ui.korean_particles import with_particles
 from ui.order_text import cart_text, counts, state_name
 from ui.theme import font_for_text
@@ -322,8 +323,9 @@ def body_text(row: MessageRow) -> str:
         return omitted_caption(row.body or "")  # the caption the photo had; `bubble_note` says the rest
     if row.kind in ("interactive", "button"):
         if row.direction == "out":
-            choices = offered_choices(row.payload)
-            return "\n".join([row.body, *(f"▸ {title}" for title in choices)]) if choices else row.body
+            # Its header, buttons or list rows and footer around the body, as the customer saw them:
+            # the words a search finds it by (app/interactive_text.py).
+            return shown_text(row.body, row.payload)
         return tapped_text(row.payload) or row.body
     if row.kind == "reaction":
         emoji = ((row.payload or {}).get("reaction") or {}).get("emoji") or row.body

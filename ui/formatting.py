@@ -524,30 +524,6 @@ def tapped_text(payload: dict[str, Any] | None) -> str:
     return ""
 
 
-def offered_choices(payload: dict[str, Any] | None) -> list[str]:
-    """The buttons or list rows an interactive message offered (the menu bot's, a catalogue list):
-    what the customer could tap, so the owner reading the chat sees the question with its answers.
-    A list row's description (a catalogue item's price) follows its title after " · ", as the
-    customer sees it under the title."""
-    interactive = (payload or {}).get("interactive")
-    if not isinstance(interactive, dict):
-        return []
-    action = interactive.get("action")
-    if not isinstance(action, dict):
-        return []
-    titles: list[str] = []
-    for button in action.get("buttons") or []:
-        reply = button.get("reply") if isinstance(button, dict) else None
-        if isinstance(reply, dict) and reply.get("title"):
-            titles.append(str(reply["title"]))
-    for section in action.get("sections") or []:
-        for choice in (section.get("rows") if isinstance(section, dict) else None) or []:
-            if isinstance(choice, dict) and choice.get("title"):
-                description = " ".join(str(choice.get("description") or "").split())
-                titles.append(f"{choice['title']} · {description}" if description else str(choice["title"]))
-    return titles
-
-
 def chat_preview(kind: str | None, body: str | None, direction: str | None) -> str:
     """A chat's last message in one line (the chat list, a notification). A customer's tapped list
     row is kept with its description below its title, for search: the line says the title, as the

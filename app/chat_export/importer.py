@@ -92,7 +92,7 @@ from app.db import Database
 from app.errors import ErrorCode, InvalidInput, NameParams, ValueParams
 from app.first_page import UNFINISHED_IMPORT_KEY
 from app.models import Contact, Direction, Media, MessageStatus
-from app.schema_sql import CONTACT_TRIGGERS, FTS_BODY_CHARS, FTS_TRIGGERS
+from app.schema_sql import CONTACT_TRIGGERS, FTS_INDEXED_TEXT, FTS_TRIGGERS
 from app.settings import get_setting, put_setting
 from app.text import bigram_texts, nfc
 
@@ -170,6 +170,8 @@ class _Rows:
 
 
 FTS_INSERT_TRIGGER = "message_fts_ai"
+# What that trigger indexes of each row, for the rows of a batch at once.
+_INDEXED = FTS_INDEXED_TEXT.format(row="message")
 CONTACT_INSERT_TRIGGER = "message_contact_ai"
 DONE_KEY = "chat_import.done"
 _OUT, _IN = str(Direction.OUT), str(Direction.IN)
@@ -635,8 +637,8 @@ class _Importer:
             return
         if self.fts_trigger_sql is not None:
             s.execute(
-                text(f"INSERT INTO message_fts(rowid, body) SELECT id, substr(body, 1, {FTS_BODY_CHARS}) "
-                     "FROM message WHERE id > :lo"),
+                text(f"INSERT INTO message_fts(rowid, body) SELECT id, {_INDEXED} FROM message "
+                     "WHERE id > :lo"),
                 {"lo": after_id},
             )  # fmt: skip
             s.execute(

@@ -158,8 +158,13 @@ def test_a_catalogue_list_bubble_shows_each_items_price() -> None:
     bubble = row(
         direction="out", kind="interactive", body="린넨 셔츠 스카이블루, 린넨 셔츠 아이보리", payload=sent
     )
-    lines = body_text(bubble).splitlines()
-    assert lines[1:] == ["▸ 린넨 셔츠 스카이블루 · 39,000원", "▸ 린넨 셔츠 아이보리 · 41,000원"]
+    # Its header above the body, as on her phone (and as a search finds it).
+    assert body_text(bubble).splitlines() == [
+        "어떤 상품을 원하세요?",
+        "린넨 셔츠 스카이블루, 린넨 셔츠 아이보리",
+        "▸ 린넨 셔츠 스카이블루 · 39,000원",
+        "▸ 린넨 셔츠 아이보리 · 41,000원",
+    ]
 
 
 def test_automatic_messages_carry_a_mark(fonts: Fonts) -> None:

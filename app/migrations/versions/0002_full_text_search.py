@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from app.schema_sql import FTS_CREATE, FTS_FILL, FTS_TRIGGER_NAMES, FTS_TRIGGERS
+from app.schema_sql import BODY_ONLY_FTS_FILL, BODY_ONLY_FTS_TRIGGERS, FTS_CREATE, FTS_TRIGGER_NAMES
 from app.text import bigram_text
 
 revision = "0002"
@@ -29,9 +29,10 @@ def upgrade() -> None:
         )
     for statement in FTS_CREATE:
         op.execute(statement)
-    for trigger in FTS_TRIGGERS:
+    # The index of bodies alone, as it was until 0027 (which adds what interactive messages showed).
+    for trigger in BODY_ONLY_FTS_TRIGGERS:
         op.execute(trigger)
-    for statement in FTS_FILL:
+    for statement in BODY_ONLY_FTS_FILL:
         op.execute(statement)
     op.execute("PRAGMA user_version = 2")
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from alembic import op
 
-from app.schema_sql import FTS_AUTOMERGE, FTS_CREATE, FTS_FILL, FTS_TABLES, FTS_TRIGGER_NAMES, FTS_TRIGGERS
+from app.schema_sql import (
+    BODY_ONLY_FTS_FILL,
+    BODY_ONLY_FTS_TRIGGERS,
+    FTS_AUTOMERGE,
+    FTS_CREATE,
+    FTS_TABLES,
+    FTS_TRIGGER_NAMES,
+)
 
 revision = "0011"
 down_revision = "0010"
@@ -36,9 +43,10 @@ def _rebuild(create: tuple[str, ...]) -> None:
         op.execute(statement)
     for table in FTS_TABLES:
         op.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
-    for statement in FTS_FILL:
+    # Bodies alone, as the index was until 0027.
+    for statement in BODY_ONLY_FTS_FILL:
         op.execute(statement)
-    for trigger in FTS_TRIGGERS:
+    for trigger in BODY_ONLY_FTS_TRIGGERS:
         op.execute(trigger)
 
 

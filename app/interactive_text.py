@@ -1,0 +1,79 @@
+"""The words an interactive message showed besides its body (header, buttons or list rows, footer).
+
+The menu bot's menus and answers and the catalogue's lists are interactive messages: the customer
+read their header, body, each button or list row and footer. `body` keeps the body alone (the chat
+list's line, quotes, exports); the rest is `extra_text`, which the search indexes after the body
+(app/schema_sql.py) and the bubble shows as `shown_text` does, so a word found is a word shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.text import nfc
+
+# How a button or list row is shown under the body, in the bubble and in a search hit's snippet.
+CHOICE_MARK = "▸ "
+
+
+def _interactive(payload: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    interactive = (payload or {}).get("interactive")
+    return interactive if isinstance(interactive, Mapping) else {}
+
+
+def offered_choices(payload: Mapping[str, Any] | None) -> list[str]:
+    """The buttons or list rows an interactive message offered (the menu bot's, a catalogue list):
+    what the customer could tap. A list row's description (a catalogue item's price) follows its
+    title after " · ", as the customer sees it under the title."""
+    action = _interactive(payload).get("action")
+    if not isinstance(action, Mapping):
+        return []
+    titles: list[str] = []
+    for button in action.get("buttons") or []:
+        reply = button.get("reply") if isinstance(button, Mapping) else None
+        if isinstance(reply, Mapping) and reply.get("title"):
+            titles.append(str(reply["title"]))
+    for section in action.get("sections") or []:
+        for choice in (section.get("rows") if isinstance(section, Mapping) else None) or []:
+            if isinstance(choice, Mapping) and choice.get("title"):
+                description = " ".join(str(choice.get("description") or "").split())
+                titles.append(f"{choice['title']} · {description}" if description else str(choice["title"]))
+    return titles
+
+
+def _header(payload: Mapping[str, Any] | None) -> str:
+    header = _interactive(payload).get("header")
+    if isinstance(header, Mapping) and header.get("type") == "text":
+        return str(header.get("text") or "").strip()
+    return ""
+
+
+def _footer(payload: Mapping[str, Any] | None) -> str:
+    footer = _interactive(payload).get("footer")
+    return str(footer.get("text") or "").strip() if isinstance(footer, Mapping) else ""
+
+
+def extra_text(payload: Mapping[str, Any] | None) -> str:
+    """What the message showed besides its body, a line each: header, "▸ " and each choice,
+    footer; "" for a message with none (every message but an interactive one the shop sent)."""
+    lines = [
+        _header(payload),
+        *(CHOICE_MARK + choice for choice in offered_choices(payload)),
+        _footer(payload),
+    ]
+    return nfc("\n".join(line for line in lines if line))
+
+
+def shown_text(body: str, payload: Mapping[str, Any] | None) -> str:
+    """The message's words in the order the customer read them: header, body, choices, footer."""
+    header = _header(payload)
+    lines = [header, body, *(CHOICE_MARK + choice for choice in offered_choices(payload)), _footer(payload)]
+    return nfc("\n".join(line for line in lines if line))
+
+
+def search_text(body: str | None, payload: Mapping[str, Any] | None) -> str:
+    """The text a message is found by, as the index holds it (schema_sql.SEARCH_TEXT): its body,
+    then its extra text on the next line."""
+    extra = extra_text(payload)
+    return f"{body or ''}\n{extra}" if extra else body or ""
