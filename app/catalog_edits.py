@@ -7,9 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.catalog import (
     DeletedItem,
     ItemDraft,
+    ItemInvalid,
     ItemList,
     ItemRow,
     SortKey,
@@ -39,10 +43,13 @@ from app.catalog_csv import ImportReport, export_feed, feed_rows, import_feed
 from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.changes import Changes
 from app.db import Database
+from app.errors import ErrorCode, ItemCodeParams
 from app.item_options import ItemOption, item_options, sold_out_among
+from app.models import CatalogItem
 from app.settings import put_setting
 from app.sheet_files import sheet_format, write_sheet
 from app.stock import count_item, item_stock, items_left, options_left
+from app.text import nfc
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +137,42 @@ def collections(db: Database) -> list[CollectionRow]:
         return list_collections(session)
 
 
-def save_item(db: Database, item_id: int | None, draft: ItemDraft) -> tuple[int, Changes]:
-    """Create (item_id None) or update an item; its id and the change."""
+def name_key(name: str) -> str:
+    """What two item names are the same by: any case, spaces around them aside (Korean as is)."""
+    return nfc(name).strip().casefold()
+
+
+def _check_name_unshared(session: Session, item_id: int, name: str, stored: str | None) -> None:
+    """Raise ItemInvalid (ITEM_NAME_SHARED, naming the other item) when item `item_id` is given a
+    name another item has: two "울 머플러 그레이" make the `#` picker and orders ambiguous. Only when
+    the name is new to the item (`stored`: its name before, None for a new item): one she kept beside
+    its twin before is not asked about again at each price change. The names are compared here (a
+    shop's few thousand items at most): SQLite's lower() folds no letter beyond ASCII."""
+    key = name_key(name)
+    if stored is not None and name_key(stored) == key:
+        return
+    others = select(CatalogItem.retailer_id, CatalogItem.name).where(CatalogItem.id != item_id)
+    for code, other in session.execute(others.order_by(CatalogItem.id)):
+        if name_key(other) == key:
+            raise ItemInvalid("name", ErrorCode.ITEM_NAME_SHARED, ItemCodeParams(code, other))
+
+
+def save_item(
+    db: Database, item_id: int | None, draft: ItemDraft, *, keep_same_name: bool = False
+) -> tuple[int, Changes]:
+    """Create (item_id None) or update an item; its id and the change. A name another item has is
+    refused (ItemInvalid, ITEM_NAME_SHARED; nothing is written) unless `keep_same_name`: variants
+    may share one. Asked after the fields are found right, so it is the last question of a save."""
     with db.write() as session:
+        stored = None
+        if item_id is not None:
+            stored = session.scalar(select(CatalogItem.name).where(CatalogItem.id == item_id))
         if item_id is None:
             item_id = create_item(session, draft)
         else:
             update_item(session, item_id, draft)
+        if not keep_same_name:
+            _check_name_unshared(session, item_id, draft.name, stored)
         if draft.stock is not None:
             count_item(session, item_id, draft.stock)
     return item_id, Changes(catalog=frozenset([item_id]), collections=True)

@@ -110,6 +110,7 @@ class ErrorCode(enum.StrEnum):
     ITEM_CODE_TOO_LONG = "item_code_too_long"
     ITEM_CODE_INVALID = "item_code_invalid"  # spaces or commas: Meta's feed splits on them
     ITEM_CODE_TAKEN = "item_code_taken"
+    ITEM_NAME_SHARED = "item_name_shared"  # another item has the name: the owner may keep both
     ITEM_DESCRIPTION_TOO_LONG = "item_description_too_long"
     ITEM_LINK_INVALID = "item_link_invalid"
     ITEM_PRICE_INVALID = "item_price_invalid"  # below zero or beyond what we store
@@ -309,7 +310,7 @@ class NameParams:
 
 @dataclass(frozen=True, slots=True)
 class ItemCodeParams:
-    """An item code already in use: the code and the name of the item holding it."""
+    """An item code (or name) already in use: the code and the name of the item holding it."""
 
     code: str
     name: str
@@ -563,6 +564,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ITEM_CODE_TOO_LONG: LimitParams,
     ErrorCode.ITEM_CODE_INVALID: ValueParams,
     ErrorCode.ITEM_CODE_TAKEN: ItemCodeParams,
+    ErrorCode.ITEM_NAME_SHARED: ItemCodeParams,
     ErrorCode.ITEM_DESCRIPTION_TOO_LONG: LimitParams,
     ErrorCode.ITEM_LINK_INVALID: ValueParams,
     ErrorCode.ITEM_PRICE_INVALID: NoParams,

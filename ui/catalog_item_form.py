@@ -148,6 +148,12 @@ class ItemForm(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {problem_colour()};")
         self.error.hide()
+        # Under the note that another item has the name: save this one with it too (variants may
+        # share a name). Else she changes the name, which the note put the cursor in.
+        self.keep_both = QPushButton(self.tr("Keep &both"))
+        self.keep_both.hide()
+        # She chose to keep the name another item has; typing in the name asks again.
+        self.keep_same_name = False
         self.save = QPushButton(self.tr("&Save"))
         self.save.setDefault(True)
         save_with_keys(self, self.save)
@@ -192,6 +198,7 @@ class ItemForm(QWidget):
         below = QVBoxLayout(self.buttons)
         below.addWidget(self.error)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_both)
         buttons.addStretch(1)
         buttons.addWidget(self.revert)
         buttons.addWidget(self.save)
@@ -232,6 +239,8 @@ class ItemForm(QWidget):
         self.add_images.clicked.connect(self._choose_pictures)
         self.remove_images.clicked.connect(self.images.remove_selected)
         self.save.clicked.connect(self.request_save)
+        self.keep_both.clicked.connect(self._keep_both_names)
+        self.name.textEdited.connect(self._name_edited)
         self.load(None, [])
 
     # ------------------------------------------------------------------ loading
@@ -250,6 +259,7 @@ class ItemForm(QWidget):
         self._loading = True
         self.item_id = row.id if row is not None else None
         self.loaded = row
+        self.keep_same_name = False
         self.title.setText(self.tr("Edit item") if row is not None else self.tr("New item"))
         self.name.setText(row.name if row else "")
         cur = row.currency if row else currency
@@ -418,7 +428,22 @@ class ItemForm(QWidget):
             widget.setStyleSheet("border: 1px solid #C62828;")
             widget.setFocus()
 
+    def show_shared_name(self, message: str) -> None:
+        """Another item has the name she saves: say which (`message`), with Keep both beside it,
+        and the name selected to type another over it. Nothing was saved; her words stay."""
+        self.show_error("name", message)
+        self.keep_both.show()
+        self.name.selectAll()
+
+    def _keep_both_names(self) -> None:
+        self.keep_same_name = True
+        self.request_save()
+
+    def _name_edited(self, _text: str) -> None:
+        self.keep_same_name = False
+
     def _clear_error(self) -> None:
+        self.keep_both.hide()
         self.error.hide()
         for widget in self._fields.values():
             if widget.property("invalid"):

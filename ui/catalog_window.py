@@ -59,6 +59,7 @@ from app.catalog_edits import (
 )
 from app.catalog_item_drafts import UnsavedItem, forget_item_draft, keep_item_draft, unsaved_item
 from app.changes import Changes
+from app.errors import ErrorCode
 from ui import message_box
 from ui.catalog_collection_actions import CollectionActions
 from ui.catalog_collections_panel import CollectionsPanel
@@ -690,6 +691,7 @@ class CatalogWindow(QMainWindow):
         self._saving = True
         db, item_id = self.ctx.db, self.form.item_id
         self._taken = self.form.edits  # `draft` is the form as it read just now
+        keep_same_name = self.form.keep_same_name
 
         def saved(result: tuple[int, Changes]) -> None:
             self._saving = False
@@ -714,14 +716,18 @@ class CatalogWindow(QMainWindow):
         def refused(exc: BaseException) -> None:
             self._saving = False
             after, self._after_save = self._after_save, None
-            if isinstance(exc, ItemInvalid):
+            if isinstance(exc, ItemInvalid) and exc.code is ErrorCode.ITEM_NAME_SHARED:
+                self.form.show_shared_name(self.form.problem_text(exc))
+            elif isinstance(exc, ItemInvalid):
                 self.form.show_error(exc.field, self.form.problem_text(exc))
             else:
                 self.form.show_error("", failure_sentence(exc))
             if after is not None and self.form.item_id is not None:
                 self._select_quietly(self.form.item_id)
 
-        self.edits.run_in_turn(lambda: save_item(db, item_id, draft), saved, refused)
+        self.edits.run_in_turn(
+            lambda: save_item(db, item_id, draft, keep_same_name=keep_same_name), saved, refused
+        )
 
     def duplicate_selected(self) -> None:
         ids = self.acted_on_ids()

@@ -283,6 +283,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "The item code “{value}” cannot contain spaces or commas."
         ),
         ErrorCode.ITEM_CODE_TAKEN: translate("Errors", "This item code is already used by “{name}”."),
+        ErrorCode.ITEM_NAME_SHARED: translate(
+            "Errors",
+            "Another item is already called “{name}” (item code {code}). Change this item's name, "
+            "or keep both if they are meant to share it.",
+        ),
         ErrorCode.ITEM_DESCRIPTION_TOO_LONG: translate(
             "Errors", "The description can have at most {limit} characters."
         ),

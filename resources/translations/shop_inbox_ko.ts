@@ -4200,6 +4200,10 @@ Its damaged inbox file was kept in {folder}.</source>
         <translation>이&#xa0;상품 코드는 이미 “{name}” 상품이 쓰고 있어요.</translation>
     </message>
     <message>
+        <source>Another item is already called “{name}” (item code {code}). Change this item&apos;s name, or keep both if they are meant to share it.</source>
+        <translation>“{name}”(상품 코드 {code}) 상품이 이미 있어요. 이&#xa0;상품의 이름을 바꾸거나, 같은 이름으로 쓸 거라면 둘 다 두세요.</translation>
+    </message>
+    <message>
         <source>The description can have at most {limit} characters.</source>
         <translation>설명은 최대 {limit}자까지 쓸 수 있어요.</translation>
     </message>
@@ -5461,6 +5465,10 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <message>
         <source> pc</source>
         <translation>개</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>둘 다 두기(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
