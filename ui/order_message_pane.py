@@ -118,6 +118,11 @@ class OrderMessagePane(QWidget):
         box.addLayout(row)
         self.hide()
         self.prepared: OrderMessage | None = None
+        # The prepare whose message is shown when it comes (0: none). A newer prepare, a move of the
+        # order or the box put to another use meanwhile drops it: on a busy laptop a "payment
+        # confirmed" asked for before a move back came up after it, with Send.
+        self._asked = 0
+        self._awaited = 0
 
     def prepare(
         self,
@@ -134,7 +139,21 @@ class OrderMessagePane(QWidget):
         self._lead = lead
         self._typed_in = typed_in
         work = self.message_work(reminder=reminder, returned=returned)
-        Op(work, parent=self).success(self.show_message).failure(self.failed.emit).run()
+        self._asked += 1
+        asked = self._awaited = self._asked
+        Op(work, parent=self).success(lambda message: self._prepared(asked, message)).failure(
+            self.failed.emit
+        ).run()
+
+    def _prepared(self, asked: int, message: OrderMessage | None) -> None:
+        if asked == self._awaited:
+            self._awaited = 0
+            self.show_message(message)
+
+    def order_moved(self) -> None:
+        """The order moved (here or elsewhere): a message still being prepared was for the step it
+        left, and never comes up. The owner never saw it, so nothing is said of it either."""
+        self._awaited = 0
 
     def prepare_again(self) -> None:
         """The message shown, prepared anew from the order as it now is (its new amount)."""
@@ -194,6 +213,7 @@ class OrderMessagePane(QWidget):
     ) -> None:
         """A move not made, as its message cannot go: why, the message that would have gone, and the
         owner's two ways on (move without it, or leave the order as it is)."""
+        self._awaited = 0
         self.prepared = None
         self._message_mode((state, courier, tracking))
         why = why_not_told(message)
@@ -401,6 +421,7 @@ class OrderMessagePane(QWidget):
         """The order moved to `state` elsewhere while its message waited (`back`: moved back there, a
         slip put back on the board; `here`: moved back by this window's own button): nothing goes,
         and the box says why, keeping the text she may have edited to copy, until she closes it."""
+        self._awaited = 0
         self._message_mode(None)
         self.prepared = None
         self.send_button.hide()
@@ -449,6 +470,7 @@ class OrderMessagePane(QWidget):
 
     def discard(self) -> None:
         """Don't send, or Cancel of a held move: nothing goes, and the order stays as it is."""
+        self._awaited = 0
         self._message_mode(None)
         self.prepared = None
         self.close_requested.emit()

@@ -430,16 +430,19 @@ class OrderWindow(QDialog):
         typed = self.typed_edits()
         previous = self.detail
         self.detail = self.message.detail = detail
-        if previous is not None and previous.state != detail.state and not self.message.isHidden():
+        if previous is not None and previous.state != detail.state:
             # The message was for the step the order has left (paid from the bank's file, moved on
-            # the board): "please transfer by …" must not go to a customer who has paid. Moved from
-            # elsewhere, or moved back here (the step it was for undone), the pane says so and keeps
-            # her text to copy, as a message not sent; it used to vanish unsaid.
-            back = came_back(detail.events, detail.state)  # "moved back to …", not "moved to …"
-            if (elsewhere or back) and self.message.showing_text():
-                self.message.show_dropped(state_name(detail.state), back=back, here=not elsewhere)
-            else:
-                self.message.discard()
+            # the board): "please transfer by …" must not go to a customer who has paid. One still
+            # being prepared never comes up. One shown: moved from elsewhere, or moved back here
+            # (the step it was for undone), the pane says so and keeps her text to copy, as a
+            # message not sent; it used to vanish unsaid.
+            self.message.order_moved()
+            if not self.message.isHidden():
+                back = came_back(detail.events, detail.state)  # "moved back to …", not "moved to …"
+                if (elsewhere or back) and self.message.showing_text():
+                    self.message.show_dropped(state_name(detail.state), back=back, here=not elsewhere)
+                else:
+                    self.message.discard()
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
         self.title.setText(self.tr("Order {0} · {1}").format(detail.number, state))

@@ -3,18 +3,20 @@ Undo it hides; a message left unsent says when the board moved the order back.""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import httpx
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from app.catalog import ItemDraft, create_item
-from app.orders import OrderState, Told, note_told
+from app.orders import OrderState, Told, move_order, note_told
 from tests.support.relay_server import inbound
 from tests.support.window_waits import select_chat
 from tests.ui.test_order_move_back import card_in, minjis_order, state_and_shelf
 from tests.ui.test_order_window_edits import move_button, new_order
+from ui.ops import pending_ops
 from ui.order_actions import OrderActions
 from ui.order_board import OrderBoard
 from ui.order_window import OrderWindow
@@ -257,13 +259,17 @@ def test_the_relays_bot_learns_the_order_the_window_moved_back(window: Any, qtbo
     order_window = actions.open_order(info.order.order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
     order_window.move_to(OrderState.AWAITING_PAYMENT)  # she wrote just now: it moves, its message waits
+    pane = order_window.message
     qtbot.waitUntil(lambda: states() == ["awaiting_payment"], timeout=10000)
+    # The request to pay shows, and the owner moves the order back under it. (Moved back before it
+    # showed, it never comes up: test_a_message_still_being_prepared_….)
+    qtbot.waitUntil(lambda: pane.send_button.isVisible() and pane.send_button.isEnabled())
     qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “New”"))
     back_button(order_window).click()  # nobody told: no question
     qtbot.waitUntil(lambda: states() == ["new"], timeout=10000)
     # The request to pay is not sent with the step it was for gone: its box says so, her text to copy.
-    qtbot.waitUntil(order_window.message.copy_button.isVisible)
-    assert not order_window.message.send_button.isVisible()
+    qtbot.waitUntil(pane.copy_button.isVisible)
+    assert not pane.send_button.isVisible()
     window.ctx.sync.stop()
 
 
@@ -341,6 +347,42 @@ def test_a_message_waiting_when_the_window_moves_the_order_back_says_it_was_not_
     assert order_window.back.strip.note.text() == "Order 2026-0001 moved back to “New”."
     pane.skip_button.click()  # Close: nothing is noted, nothing happened to tell
     qtbot.waitUntil(lambda: pane.isHidden())
+
+
+def test_a_message_still_being_prepared_when_the_window_moves_the_order_back_never_comes_up(
+    window: Any, qtbot: Any
+) -> None:
+    """Walk (a busy laptop): the owner marked an order paid and moved it back before its "payment
+    confirmed" showed; the message then came up after the move back, as the payment request again
+    (read for the order as it now was), with Send, though nobody had asked for it."""
+    order_id = new_order(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “New”"))
+    pool = QThreadPool.globalInstance()
+    free = threading.Event()
+
+    def every_reader_busy() -> None:
+        # The move made and its message not yet asked for: from now on the reads (the message's
+        # among them) wait for a reader thread, as other work keeps them all.
+        for _ in range(pool.maxThreadCount()):
+            pool.start(lambda: free.wait(30))
+
+    order_window.moved.connect(every_reader_busy, Qt.ConnectionType.SingleShotConnection)
+    try:
+        with qtbot.waitSignal(order_window.moved):
+            move_button(order_window, OrderState.PAID).click()
+        qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “Awaiting payment”"))
+        back_button(order_window).click()
+        said = "Order 2026-0001 moved back to “Awaiting payment”."
+        qtbot.waitUntil(lambda: order_window.back.strip.note.text() == said)
+    finally:
+        free.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0)  # the message's read answered, after the move back
+    assert order_window.detail is not None and order_window.detail.state == "awaiting_payment"
+    pane = order_window.message
+    assert pane.isHidden() and not pane.send_button.isVisibleTo(order_window)
 
 
 def test_in_korean_the_message_the_windows_move_back_left_unsent_takes_its_particle(
