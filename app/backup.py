@@ -28,6 +28,7 @@ from app.errors import (
     SchemaTooNew,
     ShopInboxError,
 )
+from app.file_stamps import STAMP_PATTERN, file_stamp, stamp_time
 from app.paths import PASTED_FOLDER, QUICK_REPLY_FOLDER, RESTORING, AppPaths
 
 log = logging.getLogger(__name__)
@@ -65,10 +66,10 @@ class BackupInfo:
 
 
 def default_backup_name(now: datetime | None = None) -> str:
-    """An automatic backup's name (with the inbox's tag added): the UTC time it was made, which
-    `backups_in` reads back, so it never changes with the language."""
-    now = now or datetime.now(UTC)
-    return f"shop-inbox-backup-{now.strftime('%Y%m%d-%H%M%S')}.zip"
+    """An automatic backup's name (with the inbox's tag added): the time it was made on this
+    computer's clock, with its offset (app/file_stamps.py), which `backups_in` reads back, so it
+    never changes with the language."""
+    return f"shop-inbox-backup-{file_stamp(now)}.zip"
 
 
 def saved_backup_name(stem: str, now: datetime | None = None) -> str:
@@ -91,15 +92,14 @@ def shop_tag(paths: AppPaths) -> str:
 def backups_in(folder: Path, tag: str) -> list[tuple[datetime, Path]]:
     """This inbox's automatic backups in `folder` (named by `automatic_backup`), newest first, with
     when each was made. Other files there are never listed. Blocking (a folder's listing)."""
-    pattern = re.compile(rf"^shop-inbox-backup-(\d{{8}}-\d{{6}})-{re.escape(tag)}\.zip$")
+    pattern = re.compile(rf"^shop-inbox-backup-({STAMP_PATTERN})-{re.escape(tag)}\.zip$")
     found: list[tuple[datetime, Path]] = []
     for file in folder.iterdir():
         match = pattern.match(file.name)
         if match is None or not file.is_file():
             continue
-        try:
-            made = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-        except ValueError:
+        made = stamp_time(match.group(1))  # an older backup's name has the UTC time, no offset
+        if made is None:
             continue
         found.append((made, file))
     return sorted(found, reverse=True)
@@ -372,7 +372,7 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
     Returns the folder holding the previous data. Blocking (disk): call it off the GUI thread.
     """
     check_room_to_restore(source, paths.data_dir)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp()  # the hour the owner restored at, as her clock said it
     while (paths.data_dir / "replaced" / stamp).exists():  # never into an earlier restore's folder
         stamp += "-2"
     for unfinished in paths.restores_under_way():  # an unpack cut short by a crash
@@ -399,7 +399,7 @@ def set_inbox_aside(paths: AppPaths) -> Path:
     """Move the inbox file (with its -wal and -shm) into a new folder under `replaced`, untouched,
     so the next start makes an empty inbox: a damaged file with no backup to restore. Photos and
     files stay where they are. Returns the folder. Blocking (disk): off the GUI thread."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp()  # the hour it was set aside at, as the owner's clock said it
     while (paths.data_dir / "replaced" / stamp).exists():
         stamp += "-2"
     aside = paths.data_dir / "replaced" / stamp

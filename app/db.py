@@ -11,13 +11,13 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # app.errors (its codes and parameter dataclasses, ≈ 18 ms of CPU) is imported where an error is
 # raised: a start that goes well paints the first chat-list page without it (see ui/start_path.py).
+from app.file_stamps import file_stamp
 from app.paths import may_not_write_in, read_only_folder_error
 from app.unfinished_start import clear_unfinished_first_start, refuse_unversioned_data
 
@@ -475,7 +475,7 @@ def safety_copy(path: Path, found: int, report: MigrationReport | None) -> Path:
     # A start killed mid-backup left a .partial copy; its complete successor is written now.
     for stale in backups.glob(f"{path.stem}-v*.db.partial"):
         remove_partial_copy(stale)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp()
     target = backups / f"{path.stem}-v{found}-{stamp}.db"
     again = 1
     while target.exists():  # a second try within the same second: never over an earlier copy

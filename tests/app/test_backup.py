@@ -16,6 +16,7 @@ from app.db import Database
 from app.errors import ErrorCode, InvalidInput
 from app.paths import AppPaths, paths_for
 from app.queries import conversations_page, messages_page
+from tests.support.computer_zone import computer_zone, needs_tzset
 from tests.support.factories import make_contact, make_message
 
 
@@ -283,7 +284,13 @@ def test_a_backup_onto_the_full_disk_says_so_and_leaves_nothing_half_written(tmp
     assert "left: []" in out, out
 
 
+@needs_tzset
 def test_automatic_backups_are_made_once_a_day_and_the_seven_newest_kept(tmp_path: Path) -> None:
+    with computer_zone("Asia/Seoul"):  # each named by the hour on the shop's clock
+        _automatic_backups_are_made_once_a_day_and_the_seven_newest_kept(tmp_path)
+
+
+def _automatic_backups_are_made_once_a_day_and_the_seven_newest_kept(tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
     from app.backup import AUTOMATIC_BACKUPS_KEPT, automatic_backup, backups_in, last_backup, shop_tag
@@ -300,7 +307,7 @@ def test_automatic_backups_are_made_once_a_day_and_the_seven_newest_kept(tmp_pat
     (usb / f".shop-inbox-backup-20261130-090000-{tag}.zip-x1y2").mkdir()
 
     first = automatic_backup(paths, usb, now=day)
-    assert first is not None and first.path.name == f"shop-inbox-backup-20261201-090000-{tag}.zip"
+    assert first is not None and first.path.name == f"shop-inbox-backup-20261201-180000+0900-{tag}.zip"
     assert last_backup(paths, usb) == day
     assert sorted(f.name for f in usb.iterdir()) == [first.path.name, "가계부.xlsx"]  # leftovers gone
     other_shop, _ = full_shop(tmp_path / "second shop")  # backs up into the same folder
@@ -383,14 +390,16 @@ def _back_up_onto_a_3mb_stick(tmp_path: Path, *, photo_bytes: int, old_backups: 
     child = (
         f"{sys.executable} -m tests.support.backup_room_child {shop} {disk}/stick 2026-12-10T09:00:00+00:00"
     )
-    return run_on_a_small_disk(disk, "3m", f"cp -r {stick} {disk}/stick && {child}", env={}), tag
+    # On Seoul's clock, beside older backups named by the UTC time: both are read and counted.
+    command = f"cp -r {stick} {disk}/stick && {child}"
+    return run_on_a_small_disk(disk, "3m", command, env={"TZ": "Asia/Seoul"}), tag
 
 
 def test_a_stick_full_of_older_backups_makes_room_for_the_days_backup(tmp_path: Path) -> None:
     """A 3 MB stick holding four backups and the owner's file: the oldest backup gives way (before
     writing, from the last backup's size), today's is made, and the owner's file stays."""
     out, tag = _back_up_onto_a_3mb_stick(tmp_path, photo_bytes=550_000, old_backups=[600_000] * 4)
-    today = f"shop-inbox-backup-20261210-090000-{tag}.zip"
+    today = f"shop-inbox-backup-20261210-180000+0900-{tag}.zip"
     assert f"backup: made {today}" in out, out
     kept = [f"shop-inbox-backup-2026120{d}-090000-{tag}.zip" for d in (7, 8, 9)]
     assert f"left: {sorted([*kept, today, '가계부.xlsx'])}" in out, out  # the 6th's backup gave way
@@ -400,7 +409,7 @@ def test_a_backup_that_outgrew_the_last_one_still_fits_once_older_ones_are_remov
     """The shop's photos have grown since yesterday's small backup, so the guess said it would fit and
     the disk filled mid-way: the older backups go, yesterday's stays, and today's is made again."""
     out, tag = _back_up_onto_a_3mb_stick(tmp_path, photo_bytes=1_300_000, old_backups=[1_000, *[600_000] * 3])
-    today = f"shop-inbox-backup-20261210-090000-{tag}.zip"
+    today = f"shop-inbox-backup-20261210-180000+0900-{tag}.zip"
     assert f"backup: made {today}" in out, out
     yesterday = f"shop-inbox-backup-20261209-090000-{tag}.zip"
     assert f"left: {sorted([yesterday, today, '가계부.xlsx'])}" in out, out

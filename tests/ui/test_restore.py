@@ -4,8 +4,10 @@ behind a progress window, and Shop Inbox starts again on the restored chats."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +18,7 @@ from app.backup import create_backup
 from app.db import Database
 from app.paths import paths_for
 from app.queries import conversations_page
+from tests.support.computer_zone import computer_zone, needs_tzset
 from tests.support.factories import make_contact, make_message
 from ui.restart import take_restart_request
 from ui.restore_choice import RestoreChoice
@@ -80,6 +83,33 @@ def test_a_restored_backup_replaces_the_chats_and_the_app_starts_again(
     assert _names(ctx.paths.database) == ["지난달 손님"]
     kept = next((ctx.paths.data_dir / "replaced").iterdir())
     assert _names(kept / ctx.paths.database.name) == ["오늘 손님"]  # today's chats, kept aside
+
+
+@needs_tzset
+def test_the_folder_the_notice_names_carries_the_hour_on_the_shops_clock(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """A Seoul shop restoring at 02:55 on 8 December goes looking for her old data under that hour,
+    not under the UTC one (17:55 the day before) the folder was once named by."""
+    window, ctx = shop_window, shop
+    backup = _last_months_backup(tmp_path)
+    dialogs.expect("modal", answer=None, times=None)
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+
+    with computer_zone("Asia/Seoul"):
+        before = datetime.now(UTC).replace(microsecond=0)
+        restore(window, ctx, RestoreChoice(backup))
+        qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
+        after = datetime.now(UTC)
+    kept = next((ctx.paths.data_dir / "replaced").iterdir())
+    assert str(kept) in told.shown[0].text
+    assert _names(kept / ctx.paths.database.name) == ["오늘 손님"]
+    assert kept.name.endswith("+0900")
+    on_the_shops_clock = datetime.strptime(kept.name[:15], "%Y%m%d-%H%M%S").replace(
+        tzinfo=ZoneInfo("Asia/Seoul")
+    )
+    assert before <= on_the_shops_clock <= after
+    assert take_restart_request()
 
 
 def test_a_file_that_is_no_backup_is_refused_and_the_inbox_stays_open(
