@@ -18,6 +18,12 @@ block (a mount namespace of its own: as root), and opened there: the chats open 
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py disk-full
 
+The demo with `--data-dir` on a 40 MB tmpfs (its `relay` folder a link to a folder off it), filled once
+the demo is up: the banner says new messages wait on the relay until the computer has room, its top
+1202×300 with the frame (`disk-full-banner-ko.png`):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py banner-full
+
 The demo with its `relay` folder a link to a 20 MB tmpfs (its media folder a link off it), filled once
 the demo is up: a photo pasted with Ctrl+V in 오세훈's chat waits, its tooltip saying the relay could
 not keep the file (`relay-database-full-photo-waits-ko.png`):
@@ -214,6 +220,39 @@ def relay_full() -> int:
         return done.returncode
 
 
+def scenes_banner_full(disk: Path) -> Iterator[Wait]:
+    """The demo's main window once its inbox's disk filled after it opened: the banner says new
+    messages wait on the relay, over the chats of the shop's day."""
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    yield settled
+    # To its last block, while the demo writes beside: the sandbox's next messages wait on the relay.
+    subprocess.run(["dd", "if=/dev/zero", f"of={disk}/fill", "bs=64k"], stderr=subprocess.DEVNULL)
+    yield (
+        lambda: (
+            window.banner.isVisible() and "디스크 공간이 가득" in window.banner.text.text() and no_reminders()
+        )
+    )
+    yield settled
+    yield painted()
+    shoot(window, "disk-full-banner-ko.png", top_left=(1202, 300))
+
+
+def banner_full() -> int:
+    """The demo with `--data-dir` on a 40 MB tmpfs, its `relay` folder a link to a folder off it, in
+    a mount namespace of its own: this script again (`banner-full-run FOLDER DISK`)."""
+    with tempfile.TemporaryDirectory(prefix="shop-inbox-shots-") as kept:
+        disk, relay = Path(kept) / "disk", Path(kept) / "relay"
+        for folder in (disk, relay):
+            folder.mkdir()
+        script = (
+            f"mount -t tmpfs -o size=40m tmpfs {disk} && mkdir {disk}/demo && ln -s {relay} {disk}/demo/relay && "
+            f"{sys.executable} {__file__} banner-full-run {disk}/demo {disk}"
+        )
+        done = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script])
+        return done.returncode
+
+
 def open_read_only(folder: Path) -> int:
     """`shop-inbox --data-dir FOLDER --lang ko` on the Seoul shop's clock, driven from inside."""
     from docs.screenshots.shop_clock import use_shop_clock
@@ -233,9 +272,14 @@ if __name__ == "__main__":
         sys.exit(disk_full())
     if sys.argv[1:2] == ["read-only"] and len(sys.argv) == 3:
         sys.exit(open_read_only(Path(sys.argv[2])))
+    if sys.argv[1:] == ["banner-full"]:
+        sys.exit(banner_full())
+    if sys.argv[1:2] == ["banner-full-run"] and len(sys.argv) == 4:
+        folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
+        sys.exit(run_demo(lambda: scenes_banner_full(disk), folder=folder))
     if sys.argv[1:] == ["relay-full"]:
         sys.exit(relay_full())
     if sys.argv[1:2] == ["relay-full-run"] and len(sys.argv) == 4:
         folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
         sys.exit(run_demo(lambda: scenes_relay_full(disk), folder=folder))
-    sys.exit(f"usage: {sys.argv[0]} backup | disk-full | relay-full")
+    sys.exit(f"usage: {sys.argv[0]} backup | disk-full | banner-full | relay-full")
