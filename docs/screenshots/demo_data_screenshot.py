@@ -1,4 +1,4 @@
-"""Screenshots of the Korean demo shop's data: a backup restored, a full disk, and the relay's full disk.
+"""Screenshots of the Korean demo shop's data: a backup restored, full disks, and a relay started afresh.
 
 The real app (`shop-inbox --demo --lang ko`, or the demo's own inbox folder opened as a shop's) started
 and driven from inside as demo_campaign_screenshot.py does, on the Seoul shop's clock (shop_clock.py),
@@ -24,6 +24,12 @@ the demo is up: the banner says new messages wait on the relay until the compute
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py banner-full
 
+The demo run once in a folder of its own until its relay's first events were synced, quit, its `relay`
+folder removed, and started again there: the notice that the relay started its history afresh
+(`relay-started-afresh-ko.png`):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py relay-afresh
+
 The demo with its `relay` folder a link to a 20 MB tmpfs (its media folder a link off it), filled once
 the demo is up: a photo pasted with Ctrl+V in 오세훈's chat waits, its tooltip saying the relay could
 not keep the file (`relay-database-full-photo-waits-ko.png`):
@@ -33,6 +39,7 @@ not keep the file (`relay-database-full-photo-waits-ko.png`):
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -253,6 +260,41 @@ def banner_full() -> int:
         return done.returncode
 
 
+def scenes_relay_history() -> Iterator[Wait]:
+    """The demo's first run in its folder: up until its relay's first events are synced, then quit."""
+    from app.models import SyncState
+
+    window = yield from main_window(1200, 720)
+
+    def synced() -> bool:
+        with window.ctx.db.read() as s:
+            state = s.get(SyncState, 1)
+            return state is not None and state.cursor > 0
+
+    yield lambda: synced() and settled()
+
+
+def scenes_relay_afresh() -> Iterator[Wait]:
+    """The demo started again on its folder, its relay's database gone: the notice that the relay
+    started its history afresh and that this computer's chats are kept."""
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    yield lambda: window.banner.isVisible() and "처음부터" in window.banner.text.text() and no_reminders()
+    yield settled
+    yield painted()
+    shoot(window, "relay-started-afresh-ko.png")
+
+
+def relay_afresh() -> int:
+    """The demo run once in a folder of its own and quit; its relay's folder removed; the demo started
+    again there (`relay-history FOLDER` is the first run)."""
+    with tempfile.TemporaryDirectory(prefix="shop-inbox-shots-") as kept:
+        demo = Path(kept) / "demo"
+        subprocess.run([sys.executable, __file__, "relay-history", str(demo)], check=True)
+        shutil.rmtree(demo / "relay")
+        return run_demo(scenes_relay_afresh, folder=demo)
+
+
 def open_read_only(folder: Path) -> int:
     """`shop-inbox --data-dir FOLDER --lang ko` on the Seoul shop's clock, driven from inside."""
     from docs.screenshots.shop_clock import use_shop_clock
@@ -277,9 +319,13 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["banner-full-run"] and len(sys.argv) == 4:
         folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
         sys.exit(run_demo(lambda: scenes_banner_full(disk), folder=folder))
+    if sys.argv[1:] == ["relay-afresh"]:
+        sys.exit(relay_afresh())
+    if sys.argv[1:2] == ["relay-history"] and len(sys.argv) == 3:
+        sys.exit(run_demo(scenes_relay_history, folder=Path(sys.argv[2])))
     if sys.argv[1:] == ["relay-full"]:
         sys.exit(relay_full())
     if sys.argv[1:2] == ["relay-full-run"] and len(sys.argv) == 4:
         folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
         sys.exit(run_demo(lambda: scenes_relay_full(disk), folder=folder))
-    sys.exit(f"usage: {sys.argv[0]} backup | disk-full | banner-full | relay-full")
+    sys.exit(f"usage: {sys.argv[0]} backup | disk-full | banner-full | relay-afresh | relay-full")
