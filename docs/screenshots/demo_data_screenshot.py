@@ -1,4 +1,4 @@
-"""Screenshots of the Korean demo shop's data: a backup restored, full disks, and a relay started afresh.
+"""Screenshots of the Korean demo shop's data: backups, full disks, a relay started afresh.
 
 The real app (`shop-inbox --demo --lang ko`, or the demo's own inbox folder opened as a shop's) started
 and driven from inside as demo_campaign_screenshot.py does, on the Seoul shop's clock (shop_clock.py),
@@ -11,6 +11,11 @@ answered): the notice that the chats were restored, before Shop Inbox starts aga
 (`backup-restored-ko.png`; the script's run is not started again):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py backup
+
+File ▸ Settings with the daily backup ticked, a folder picked and saved, opened again once its first
+backup was made: Settings alone with its frame, saying when (`daily-backup-ko.png`):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py daily-backup
 
 The demo run once and quit, its inbox folder (`desktop`) copied to a small tmpfs filled to its last
 block (a mount namespace of its own: as root), and opened there: the chats open to read only
@@ -295,6 +300,39 @@ def relay_afresh() -> int:
         return run_demo(scenes_relay_afresh, folder=demo)
 
 
+def scenes_daily_backup() -> Iterator[Wait]:
+    """File ▸ Settings with the daily backup ticked and a folder picked (beside the demo's folder, in
+    run_demo's temporary one), saved; its first backup made at once; Settings opened again on its
+    data, which says when that backup was made."""
+    import ui.settings_dialog
+    from app.backup import backups_in, shop_tag
+    from ui.settings_action import open_settings
+    from ui.settings_dialog import SettingsDialog
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    folder = window.ctx.paths.data_dir.parents[1] / "USB" / "가게 백업"
+    folder.mkdir(parents=True)
+    # The folder picker answered as the owner would (a file dialog the script cannot click).
+    ui.settings_dialog.folder_name = lambda *_args, **_kwargs: str(folder)  # type: ignore[assignment]
+    dialog = open_settings(window, window.ctx)
+    yield lambda: dialog.loaded and dialog.save_button.isEnabled()
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)  # then deleted: asked no more
+    dialog.auto_backup.setChecked(True)
+    dialog.save_button.click()
+    yield lambda: bool(closed) and settled()
+    yield lambda: bool(backups_in(folder, shop_tag(window.ctx.paths))) and not window.auto_backup.running
+    shown = open_settings(window, window.ctx)
+    assert isinstance(shown, SettingsDialog)
+    yield lambda: shown.loaded and "마지막 백업:" in shown.auto_status.text() and no_reminders()
+    shown.sections.ensureWidgetVisible(shown.auto_status, 0, 200)
+    yield settled
+    yield painted()
+    shoot(shown, "daily-backup-ko.png")
+    shown.reject()
+
+
 def open_read_only(folder: Path) -> int:
     """`shop-inbox --data-dir FOLDER --lang ko` on the Seoul shop's clock, driven from inside."""
     from docs.screenshots.shop_clock import use_shop_clock
@@ -319,6 +357,8 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["banner-full-run"] and len(sys.argv) == 4:
         folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
         sys.exit(run_demo(lambda: scenes_banner_full(disk), folder=folder))
+    if sys.argv[1:] == ["daily-backup"]:
+        sys.exit(run_demo(scenes_daily_backup))
     if sys.argv[1:] == ["relay-afresh"]:
         sys.exit(relay_afresh())
     if sys.argv[1:2] == ["relay-history"] and len(sys.argv) == 3:
@@ -328,4 +368,6 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["relay-full-run"] and len(sys.argv) == 4:
         folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
         sys.exit(run_demo(lambda: scenes_relay_full(disk), folder=folder))
-    sys.exit(f"usage: {sys.argv[0]} backup | disk-full | banner-full | relay-afresh | relay-full")
+    sys.exit(
+        f"usage: {sys.argv[0]} backup | daily-backup | disk-full | banner-full | relay-afresh | relay-full"
+    )
