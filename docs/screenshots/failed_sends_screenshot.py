@@ -6,6 +6,9 @@ manager, xdotool and ImageMagick's `import`:
 
     Xvfb :7 -screen 0 1400x900x24 & DISPLAY=:7 openbox &
     DISPLAY=:7 .venv/bin/python docs/screenshots/failed_sends_screenshot.py
+
+With `graph-unreachable`, on a 1366×768 screen: the relay's Graph address a port nothing listens on,
+the reply waits and the banner says the relay cannot reach WhatsApp (`graph-unreachable-ko.png`).
 """
 
 from __future__ import annotations
@@ -169,6 +172,96 @@ def main() -> None:
                 app.wait(timeout=20)
 
 
+def waiting_replies(database: Path, why: str) -> int:
+    """How many of the owner's replies wait for `why` (app.outbox.Waiting) in the app's database."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as db:
+            row = db.execute(
+                "SELECT count(*) FROM message WHERE lower(direction) = 'out' AND lower(status) = 'pending' "
+                "AND error_code = ?",
+                (why,),
+            ).fetchone()
+    except sqlite3.Error:
+        return 0  # not created yet, or being written
+    return int(row[0])
+
+
+def graph_unreachable() -> None:
+    """박지은's chat while the relay cannot reach WhatsApp (its Graph address a closed port): the reply
+    written while offline waits, the banner says why, and the reply's clock's tooltip says it too."""
+    from app.db import Database
+    from app.outbox import Waiting
+    from app.paths import paths_for
+    from app.sending import queue_text
+    from app.settings import load_preferences, save_preferences
+    from app.tokens import save_token
+    from tests.support.factories import make_contact
+    from tests.support.relay_server import inbound, run_relay
+
+    customer = "821077778888"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "relay").mkdir()
+        env = {
+            **shop_clock_env("ko"),
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+            "XDG_DATA_HOME": str(folder / "xdg-data"),
+            "XDG_CONFIG_HOME": str(folder / "xdg-config"),
+        }
+        os.environ.update(env)
+        # Graph's address a port nothing listens on: every send is refused a connection, and retried.
+        with run_relay(folder / "relay", graph_url="http://127.0.0.1:9", send_attempts=1) as relay:
+            relay.post_webhook(inbound(content="선물 포장 가능할까요?", sender=customer, name="박지은"))
+            paths = paths_for(folder / "data").ensure()
+            db = Database.open(paths.database)
+            with db.write() as s:
+                save_preferences(
+                    s, load_preferences(s).replace(relay_url=relay.url, setup_done=True, language="ko")
+                )
+                contact = make_contact(s, wa_id=customer, profile_name="박지은")
+                queue_text(s, contact.id, "네, 선물 포장해 드릴게요 🎁")
+            db.close()
+            save_token(relay.url, relay.token, config_file=paths.config_file, allow_config_file=True)
+            app = subprocess.Popen(
+                [sys.executable, "-m", "ui.main", "--data-dir", str(paths.data_dir), "--lang", "ko"],
+                cwd=ROOT,
+                env=env,
+            )
+            try:
+                wait_for(
+                    "the reply to wait on WhatsApp",
+                    lambda: waiting_replies(paths.database, Waiting.GRAPH_UNREACHABLE) == 1,
+                    timeout=60,
+                )
+                top = place_window(1366, 768)
+                xdotool("mousemove", "150", str(top + 128), "click", "1")  # her chat, the only one
+                # The reply's clock at the right end of the last bubble, under her message and the
+                # unread line: hovered once the bubble's green is on the screen there.
+                clock = (1335, top + 242)
+                wait_for(
+                    "her chat open", lambda: screen_pixel(clock[0] - 35, clock[1]) == "srgb(217,253,211)"
+                )
+                xdotool("mousemove", str(clock[0]), str(clock[1]))
+                wait_for("the clock's tooltip", lambda: len(xdotool_search()) > 1)
+                shoot("graph-unreachable-ko.png")
+            finally:
+                app.terminate()
+                app.wait(timeout=20)
+
+
+def screen_pixel(x: int, y: int) -> str:
+    """The colour on the screen at (x, y), as ImageMagick writes it ("srgb(217,253,211)")."""
+    grab = subprocess.run(
+        ["import", "-window", "root", "-crop", f"1x1+{x}+{y}", "png:-"], capture_output=True
+    )
+    found = subprocess.run(
+        ["convert", "png:-", "-format", "%[pixel:p{0,0}]", "info:"], input=grab.stdout, capture_output=True
+    )
+    return found.stdout.decode().strip()
+
+
 def place_window(width: int, height: int) -> int:
     """The app's window, once shown, activated and placed at the screen's top left, `width` × `height`
     with its title bar; that bar's height."""
@@ -197,4 +290,7 @@ def xdotool_search() -> list[str]:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["graph-unreachable"]:
+        graph_unreachable()
+    else:
+        main()
