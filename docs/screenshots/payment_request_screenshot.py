@@ -1,0 +1,152 @@
+"""Screenshot of asking for payment when the message cannot go, in the Korean UI, on the Seoul shop's clock.
+
+A shop of its own (no bank account, no templates chosen in Order settings) whose customer 박서연 asked
+for a cardigan two days ago and was answered from the owner's phone: her order's window, 입금 요청
+pressed, says why the message cannot go and offers to mark the order without it. The main window and
+the order window, taken from the whole 1366×768 screen under a window manager:
+
+    Xvfb :7 -screen 0 1366x768x24 & DISPLAY=:7 openbox &
+    DISPLAY=:7 .venv/bin/python docs/screenshots/payment_request_screenshot.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+NAME = "payment-request-not-sent-ko.png"
+
+
+def wait(condition: Callable[[], object], what: str, ms: int = 20_000) -> None:
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = QDeadlineTimer(ms)
+    while not condition():
+        if deadline.hasExpired():
+            raise SystemExit(f"timed out waiting for {what}")
+        QApplication.processEvents()
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from app.db import Database
+    from app.models import Message
+    from app.order_settings import shop_charges
+    from app.orders import LineInput, create_order
+    from app.paths import paths_for
+    from app.settings import load_preferences, save_preferences
+    from tests.support.factories import make_contact
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.menus import install_menus
+    from ui.ops import pending_ops
+    from ui.translations import install_translators
+
+    use_shop_clock("ko")  # before any time is shown: Xvfb's clock is UTC
+    app = QApplication(sys.argv[:1])
+    install_translators(app, "ko", "KR")
+    asked = working_moment("ko") - timedelta(days=2)  # in the shop's day, two days ago
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = paths_for(Path(tmp) / "shop").ensure()
+        db = Database.open(paths.database)
+        with db.write() as s:
+            save_preferences(s, load_preferences(s).replace(setup_done=True, language="ko"))
+            seoyeon = make_contact(s, wa_id="821023456789", profile_name="박서연")
+            s.add(
+                Message(
+                    contact_id=seoyeon.id,
+                    direction="in",
+                    kind="text",
+                    body="니트 가디건 있나요?",
+                    status="read",
+                    sent_at=asked - timedelta(minutes=20),
+                    wamid="wamid.SHOT1",
+                )
+            )
+            s.add(
+                Message(
+                    contact_id=seoyeon.id,
+                    direction="out",
+                    kind="text",
+                    body="네 있습니다! 39,000원이에요",
+                    status="delivered",
+                    sent_by="phone_app",
+                    sent_at=asked - timedelta(minutes=18),
+                    wamid="wamid.SHOT2",
+                )
+            )
+            s.add(
+                Message(
+                    contact_id=seoyeon.id,
+                    direction="in",
+                    kind="text",
+                    body="하나 주문할게요",
+                    status="read",
+                    sent_at=asked - timedelta(minutes=15),
+                    wamid="wamid.SHOT3",
+                )
+            )
+            seoyeon.last_inbound_at = asked - timedelta(minutes=15)  # the 24-hour window closed since
+            s.flush()
+            lines = [LineInput(code="", quantity=1, price=39000, name="니트 가디건")]
+            order = create_order(
+                s,
+                contact_id=seoyeon.id,
+                lines=lines,
+                source="owner",
+                charges=shop_charges(s, lines, "KRW"),  # the shop's shipping: 3,000 won under 50,000
+                now=asked,
+            )
+            order_id, contact_id = order.id, seoyeon.id
+        ctx = AppContext(db=db, paths=paths, prefs={"enter_sends": True}, shop_region="KR", currency="KRW")
+        window = MainWindow(ctx)
+        install_menus(window, ctx)
+        window.resize(1200, 720)
+        window.move(83, 0)
+        window.show()
+        window.activateWindow()
+        wait(lambda: window.chat_list.model.loaded_once and pending_ops() == 0, "the chat list")
+        window.show_chat(contact_id)
+        wait(lambda: window.chat.view.chat_model.contact_id == contact_id and pending_ops() == 0, "her chat")
+        order_window = window.orders.open_order(order_id)
+        wait(lambda: order_window.detail is not None and pending_ops() == 0, "the order")
+        ask = next(
+            b
+            for b in order_window.findChildren(QPushButton)
+            if b.text().replace("&", "").startswith("입금 요청")
+        )
+        ask.click()
+        wait(
+            lambda: (
+                any(
+                    b.isVisible() and b.text().replace("&", "").startswith("메시지 없이")
+                    for b in order_window.findChildren(QPushButton)
+                )
+                and pending_ops() == 0
+            ),
+            "the message that cannot go",
+        )
+        until = time.monotonic() + 0.5  # for what was just shown to reach the screen, which is grabbed
+        wait(lambda: time.monotonic() > until, "the paint")
+        subprocess.run(["import", "-window", "root", str(OUT / NAME)], check=True)
+        print("saved", OUT / NAME)
+        order_window.close()
+        window.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
