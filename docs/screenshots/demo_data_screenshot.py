@@ -17,6 +17,12 @@ backup was made: Settings alone with its frame, saying when (`daily-backup-ko.pn
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py daily-backup
 
+Three runs of the demo in one folder: a daily backup into a folder, restored as Settings' restore does,
+that folder removed (the old computer's); at the next start its notice's Choose a folder… picks another,
+saved, its first backup made; started again, Settings still names it (`daily-folder-kept-ko.png`):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_data_screenshot.py folder-kept
+
 The demo run once and quit, its inbox folder (`desktop`) copied to a small tmpfs filled to its last
 block (a mount namespace of its own: as root), and opened there: the chats open to read only
 (`disk-full-read-only-ko.png`):
@@ -58,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, drive, main_window, no_reminders, run_demo, settled  # noqa: E402
+from demo_campaign_screenshot import Wait, drive, main_window, no_reminders, run_demo, settled, top_level  # noqa: E402
 from demo_chat_screenshot import painted, shoot  # noqa: E402
 
 
@@ -333,6 +339,110 @@ def scenes_daily_backup() -> Iterator[Wait]:
     shown.reject()
 
 
+def _answer_folder_picker(folder: Path) -> None:
+    """Settings' folder picker answered as the owner would (a file dialog the script cannot click)."""
+    import ui.settings_dialog
+
+    ui.settings_dialog.folder_name = lambda *_args, **_kwargs: str(folder)  # type: ignore[assignment]
+
+
+def scenes_old_laptop(old: Path) -> Iterator[Wait]:
+    """The daily backup into `old` (the old computer's folder) ticked and saved, its first backup
+    made, then restored as Settings' restore does (its start again taken back)."""
+    from app.backup import backups_in, shop_tag
+    from ui.restore_choice import RestoreChoice
+    from ui.settings_action import open_settings, restore
+
+    window = yield from main_window(1200, 720)
+    old.mkdir(parents=True)
+    _answer_folder_picker(old)
+    dialog = open_settings(window, window.ctx)
+    yield lambda: dialog.loaded and dialog.save_button.isEnabled()
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)  # then deleted: asked no more
+    dialog.auto_backup.setChecked(True)
+    dialog.save_button.click()
+    yield lambda: bool(closed) and settled()
+    tag = shop_tag(window.ctx.paths)
+    yield lambda: bool(backups_in(old, tag)) and not window.auto_backup.running
+    backup = old.parent / "old-laptop-backup.zip"
+    shutil.copy(backups_in(old, tag)[0][1], backup)
+    taking_back = RestartTakenBack(window)
+    window.installEventFilter(taking_back)
+    restore(window, window.ctx, RestoreChoice(backup))
+
+    def notice() -> QMessageBox | None:
+        shown = QApplication.activeModalWidget()
+        return shown if isinstance(shown, QMessageBox) and shown.windowTitle() == "백업 복원됨" else None
+
+    yield lambda: notice() is not None
+    done = notice()
+    assert done is not None
+    done.accept()
+    yield lambda: taking_back.taken
+
+
+def scenes_folder_picked(new: Path) -> Iterator[Wait]:
+    """The first start on the restored inbox: the old folder is not here; Choose a folder… picks
+    `new` in Settings, saved, and its first backup made."""
+    from app.backup import backups_in, shop_tag
+    from ui.settings_dialog import SettingsDialog
+
+    new.mkdir(parents=True)
+    _answer_folder_picker(new)
+    window = yield from main_window(1200, 720)
+
+    def not_here() -> QMessageBox | None:
+        shown = QApplication.activeModalWidget()
+        return (
+            shown if isinstance(shown, QMessageBox) and shown.objectName() == "dailyFolderNotHere" else None
+        )
+
+    yield lambda: not_here() is not None
+    box = not_here()
+    assert box is not None
+    box.buttons()[0].click()  # 폴더 고르기…
+    yield lambda: top_level(SettingsDialog) is not None
+    dialog = top_level(SettingsDialog)
+    assert isinstance(dialog, SettingsDialog)
+    yield lambda: dialog.loaded and dialog.backup_folder == str(new) and dialog.save_button.isEnabled()
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    dialog.save_button.click()
+    yield lambda: bool(closed) and settled()
+    yield lambda: bool(backups_in(new, shop_tag(window.ctx.paths))) and not window.auto_backup.running
+
+
+def scenes_folder_kept() -> Iterator[Wait]:
+    """Started again: Settings still backs up to the folder picked, and says when it last did."""
+    from ui.settings_action import open_settings
+
+    window = yield from main_window(1200, 720)
+    window.activateWindow()
+    shown = open_settings(window, window.ctx)
+    yield lambda: shown.loaded and "마지막 백업:" in shown.auto_status.text() and no_reminders()
+    shown.sections.ensureWidgetVisible(shown.auto_status, 0, 200)
+    yield settled
+    yield painted()
+    shoot(shown, "daily-folder-kept-ko.png")
+    shown.reject()
+
+
+def folder_kept() -> int:
+    """Three runs of the demo in one folder: `folder-old FOLDER OLD` (a daily backup into OLD, then
+    restored), OLD removed (the old computer's), `folder-pick FOLDER NEW`, then the picture."""
+    with tempfile.TemporaryDirectory(prefix="shop-inbox-shots-") as kept:
+        demo, old, new = (
+            Path(kept) / "demo",
+            Path(kept) / "old-laptop-backups",
+            Path(kept) / "new-laptop-backups",
+        )
+        subprocess.run([sys.executable, __file__, "folder-old", str(demo), str(old)], check=True)
+        shutil.rmtree(old)
+        subprocess.run([sys.executable, __file__, "folder-pick", str(demo), str(new)], check=True)
+        return run_demo(scenes_folder_kept, folder=demo)
+
+
 def open_read_only(folder: Path) -> int:
     """`shop-inbox --data-dir FOLDER --lang ko` on the Seoul shop's clock, driven from inside."""
     from docs.screenshots.shop_clock import use_shop_clock
@@ -359,6 +469,12 @@ if __name__ == "__main__":
         sys.exit(run_demo(lambda: scenes_banner_full(disk), folder=folder))
     if sys.argv[1:] == ["daily-backup"]:
         sys.exit(run_demo(scenes_daily_backup))
+    if sys.argv[1:] == ["folder-kept"]:
+        sys.exit(folder_kept())
+    if sys.argv[1:2] == ["folder-old"] and len(sys.argv) == 4:
+        sys.exit(run_demo(lambda: scenes_old_laptop(Path(sys.argv[3])), folder=Path(sys.argv[2])))
+    if sys.argv[1:2] == ["folder-pick"] and len(sys.argv) == 4:
+        sys.exit(run_demo(lambda: scenes_folder_picked(Path(sys.argv[3])), folder=Path(sys.argv[2])))
     if sys.argv[1:] == ["relay-afresh"]:
         sys.exit(relay_afresh())
     if sys.argv[1:2] == ["relay-history"] and len(sys.argv) == 3:
@@ -369,5 +485,5 @@ if __name__ == "__main__":
         folder, disk = Path(sys.argv[2]), Path(sys.argv[3])
         sys.exit(run_demo(lambda: scenes_relay_full(disk), folder=folder))
     sys.exit(
-        f"usage: {sys.argv[0]} backup | daily-backup | disk-full | banner-full | relay-afresh | relay-full"
+        f"usage: {sys.argv[0]} backup | daily-backup | folder-kept | disk-full | banner-full | relay-afresh | relay-full"
     )
