@@ -46,6 +46,12 @@ screen):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py settings-unsaved
 
+and a new English customer's chat with "/배송" typed, its quick reply offered in the customer's
+language (`quick-reply-other-language-ko.png`), then Sofia Rossi asking where her order is and the
+bot's English answer (`menu-bot-english-customer-ko.png`), each a part of the chat pane:
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py languages
+
 and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
 (`demo-en.png`, its window alone at 1200×760):
 
@@ -70,7 +76,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, main_window, run_demo, settled, top_level  # noqa: E402
+from demo_campaign_screenshot import Wait, main_window, no_reminders, run_demo, settled, top_level  # noqa: E402
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -346,6 +352,7 @@ def scenes_hours() -> Iterator[Wait]:
 
 
 AREUM = ("821055557777", "윤아름")  # a customer of the demo's simulation (relay/sandbox_cast.py)
+SOFIA = ("17935655599", "Sofia Rossi")  # a walk-in's name of the simulation (relay/sandbox_newcomers.py)
 
 
 SUJI = ("821099990456", "배수지")  # a new customer of the two-number demo's
@@ -691,7 +698,76 @@ def scenes_settings_unsaved() -> Iterator[Wait]:
     yield lambda: top_level(SettingsDialog) is None  # closed (and deleted)
 
 
+def pane_shot(widget: QWidget, name: str, width: int, height: int) -> None:
+    """`width` × `height` of the screen from a widget's top left (a part of a window)."""
+    at = widget.mapToGlobal(QPoint(0, 0))
+    QApplication.primaryScreen().grabWindow(0, at.x(), at.y(), width, height).save(str(OUT / name))
+    print("saved", OUT / name)
+
+
+def scenes_languages() -> Iterator[Wait]:
+    """A new English customer's chat, greeted in English: "/배송" typed, its quick reply offered in the
+    customer's language; then an English customer who asked where his order is, the bot's English
+    answer (it finds none: a person is asked for)."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
+
+    window = yield from main_window(1200, 740)
+    window.activateWindow()
+    composer = window.chat.composer
+    yield (
+        lambda: (
+            (found := newest_chat_of(window, korean=False)) is not None
+            and window.chat_list.select_contact(found)
+        )
+    )
+    yield settled
+    window.chat.view.scrollToBottom()
+    composer.edit.setFocus()
+    QTest.keyClicks(composer.edit, "/")
+    hangul = QInputMethodEvent()  # "배송" as a Korean input method commits it
+    hangul.setCommitString("배송")
+    QApplication.sendEvent(composer.edit, hangul)
+    yield lambda: window.chat.quick_replies.popup.isVisible() and settled() and no_reminders()
+    yield painted()
+    # From the chat's top to the composer's bottom, the list of chats left out.
+    bottom = composer.mapToGlobal(QPoint(0, composer.height())).y()
+    pane_shot(
+        window.chat.view,
+        "quick-reply-other-language-ko.png",
+        880,
+        bottom - window.chat.view.mapToGlobal(QPoint(0, 0)).y(),
+    )
+    composer.edit.clear()
+    yield lambda: not window.chat.quick_replies.popup.isVisible()
+
+    def english_bot_answer() -> int | None:
+        with window.ctx.db.read() as s:
+            return s.scalar(
+                select(Contact.id)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(
+                    Contact.wa_id.not_like("82%"),
+                    Message.sent_by == "bot",
+                    Message.body.contains("find an order"),
+                )
+                .limit(1)
+            )
+
+    # A walk-in of the simulation, writing as Meta's signed webhook does (the simulation asks in turn).
+    customer_writes(window.ctx.prefs["relay_url"], "Where is my order? Can I get the tracking number?", SOFIA)
+    yield lambda: (found := english_bot_answer()) is not None and window.chat_list.select_contact(found)
+    yield settled
+    window.chat.view.scrollToBottom()
+    yield no_reminders
+    yield painted()
+    pane_shot(window.chat, "menu-bot-english-customer-ko.png", 880, 300)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["languages"]:
+        sys.exit(run_demo(scenes_languages))
     if sys.argv[1:] == ["settings-unsaved"]:
         sys.exit(run_demo(scenes_settings_unsaved))
     if sys.argv[1:] == ["tracking"]:
