@@ -444,3 +444,26 @@ def test_a_backup_too_big_for_the_data_folders_disk_is_refused_before_anything_w
     out = run_on_a_small_disk(disk, "3m", f"cp -r {shop} {disk}/data && {child}", env={"SCRIPT": script})
     assert f"refused restore_needs_room {disk}/data True " in out, out
     assert "left ['config', 'inbox.db', 'logs', 'media']" in out, out  # nothing unpacked, nothing aside
+
+
+def test_daily_backups_named_on_any_clock_or_by_the_older_utc_names_are_read_in_their_order(
+    tmp_path: Path,
+) -> None:
+    """A laptop carried from Seoul to New York: its stick holds names with both offsets and the older
+    UTC ones (no offset); each is read as the moment it was made, newest first."""
+    from datetime import UTC, datetime
+
+    from app.backup import backups_in
+
+    tag = "a1b2c3"
+    names = {
+        f"shop-inbox-backup-20261205-090000-{tag}.zip": datetime(2026, 12, 5, 9, 0, tzinfo=UTC),  # older
+        f"shop-inbox-backup-20261206-180000+0900-{tag}.zip": datetime(2026, 12, 6, 9, 0, tzinfo=UTC),
+        f"shop-inbox-backup-20261207-040000-0500-{tag}.zip": datetime(2026, 12, 7, 9, 0, tzinfo=UTC),
+    }
+    for name in names:
+        (tmp_path / name).write_bytes(b"zip")
+    (tmp_path / f"shop-inbox-backup-20261208-250000+0900-{tag}.zip").write_bytes(b"no such hour")
+    assert [(made, file.name) for made, file in backups_in(tmp_path, tag)] == sorted(
+        ((made, name) for name, made in names.items()), reverse=True
+    )
