@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,6 +86,8 @@ def _number_not_kept(exc: BaseException) -> None:
 # The dialog's first width, in line heights (about 560 pixels at the usual font): its notes read as
 # lines of a sentence, not as narrow columns.
 READABLE_WIDTH_IN_LINES = 40
+# The fields the prices' read fills; every other field is filled by the preferences' read.
+PRICE_FIELDS = ("marketing_price", "utility_price")
 
 
 def restore_possible(ctx: AppContext) -> bool:
@@ -142,7 +144,11 @@ class SettingsDialog(QDialog):
         )
         self.loaded = False
         self.prices_loaded = False
-        self._shown: dict[str, object] | None = None  # the fields as read, once read
+        self._shown: dict[str, object] | None = None  # the fields as read, once both reads are in
+        # Each read's fields as they stood when that read landed: what the owner changes after one
+        # read and before the other (a folder picked as soon as the form fills) is an edit, not
+        # something read.
+        self._read: dict[str, object] = {}
         # What the owner set before the stored preferences arrived (the daily backup's folder, picked
         # at once from the notice after a restore): the late read never puts the stored value back
         # over it, and leaving without saving still asks. The stored value, as its field reads it.
@@ -439,6 +445,7 @@ class SettingsDialog(QDialog):
     def _prices_read(self, prices: Prices) -> None:
         self.campaign_prices.show_prices(prices)
         self.campaign_prices.setEnabled(not self.ctx.read_only)
+        self._read.update(self._typed(PRICE_FIELDS))
         self.prices_loaded = True
         self._enable_save()
         if self._price_wanted:
@@ -484,6 +491,9 @@ class SettingsDialog(QDialog):
             self.auto_backup.setChecked(bool(prefs.backup_folder))
             self.auto_backup.blockSignals(False)
             self._show_backup_folder()
+        # As read: what the owner set before the read differs from it, so leaving asks.
+        preferences = {name: v for name, v in self._typed().items() if name not in PRICE_FIELDS}
+        self._read.update(preferences | self._set_before_read)
         self.behaviour.setEnabled(not self.ctx.read_only)
         self.shop.setEnabled(not self.ctx.read_only)
         self.loaded = True
@@ -508,12 +518,11 @@ class SettingsDialog(QDialog):
         # Save writes preferences and prices together: both must be in, or Save would do nothing.
         self.save_button.setEnabled(self.loaded and self.prices_loaded and not self.ctx.read_only)
         if self.loaded and self.prices_loaded and self._shown is None:
-            # As read: what the owner set before the read differs from it, so leaving asks.
-            self._shown = self._typed() | self._set_before_read
+            self._shown = dict(self._read)
 
-    def _typed(self) -> dict[str, object]:
-        """Everything the owner can change here, as it now reads."""
-        return {
+    def _typed(self, fields: Iterable[str] | None = None) -> dict[str, object]:
+        """Everything the owner can change here (or those of `fields`), as it now reads."""
+        typed: dict[str, object] = {
             "relay_url": self.relay_url.text().strip(),
             "token": self.token.text().strip(),
             "enter_sends": self.enter_sends.isChecked(),
@@ -530,6 +539,7 @@ class SettingsDialog(QDialog):
             "marketing_price": self.campaign_prices.marketing.text().strip(),
             "utility_price": self.campaign_prices.utility.text().strip(),
         }
+        return typed if fields is None else {name: typed[name] for name in fields}
 
     def has_unsaved_edits(self) -> bool:
         return self._shown is not None and self._typed() != self._shown
