@@ -12,7 +12,12 @@ watchdog timer closes any other modal window (a dialog's own `exec()`) or contex
     assert picker.shown[0].widget == "CatalogPicker"
 
 A "modal" with no answer (left open for the test, which closes it itself) is recorded the moment it
-shows, not at the watchdog's next look: a test quicker than that look closed it unseen.
+shows, not at the watchdog's next look: a test quicker than that look closed it unseen. It stands only
+for a window the test goes on past (`open()`, `show()`): a dialog run with `exec()` holds the test
+where it is, so only an answer closes it, and one that a "modal" with no answer would take is reported
+and closed instead (a message box's question waited there until pytest's timeout killed the run).
+Whatever the guard does to a dialog (an answer, a menu's entry picked, an undeclared one closed) may
+open another: it is watched meanwhile.
 """
 
 from __future__ import annotations
@@ -130,6 +135,15 @@ class DialogGuard:
     _reported: int = 0
     _timer: QTimer | None = None
     _current_modal: QWidget | None = None
+    # Dialogs in their own exec() (ui/ runs QDialog.exec from Python: patched to note them), whose
+    # modal loop holds the test's code until the dialog closes.
+    _in_exec: list[QWidget] = field(default_factory=list)
+    # Modal windows the guard is answering or closing (from inside its watch): never met again
+    # meanwhile, when a dialog opened over one closes and it is the active modal window again.
+    _handling: list[QWidget] = field(default_factory=list)
+    # Dialogs in exec() the watchdog closed as undeclared, with what it said: their exec() raises
+    # it, so the test stops where it opened the dialog, as at a static helper's call.
+    _closed_undeclared: list[tuple[QWidget, str]] = field(default_factory=list)
     # Windows a message box of ours was answered over (a window-modal Settings): the test opened
     # them; Qt makes one the active modal window as the box closes, which is no new dialog.
     _asked_over: list[QWidget] = field(default_factory=list)
@@ -151,6 +165,10 @@ class DialogGuard:
             raise ValueError(f"unknown dialog kind {kind!r}: one of {sorted(STATICS)}, 'modal' or 'menu'")
         if kind == "question" and answer is None:
             raise ValueError("a question needs an answer, e.g. answer=QMessageBox.StandardButton.Yes")
+        if kind == MENU and answer is None:
+            raise ValueError(
+                "a menu needs an answer: the text of the entry to pick, or a function of the menu"
+            )
         entry = Expected(kind, answer, times)
         self.expected.append(entry)
         if kind == MODAL and answer is None and self._show_watch is None:
@@ -168,6 +186,7 @@ class DialogGuard:
             self.monkeypatch.setattr(cls, kind, staticmethod(self._static(kind)))
         for kind, name in FILE_DIALOGS.items():
             self.monkeypatch.setattr(file_dialogs, name, self._static(kind))
+        self.monkeypatch.setattr(QDialog, "exec", self._exec_noted(QDialog.exec))
         self._timer = QTimer()
         self._timer.setInterval(WATCH_MS)
         self._timer.timeout.connect(self._watch)
@@ -182,6 +201,7 @@ class DialogGuard:
             _app().removeEventFilter(self._show_watch)
             self._show_watch = None
         self._recorded_showing.clear()
+        self._closed_undeclared.clear()
 
     def _static(self, kind: str) -> Callable[..., Any]:
         _cls, title_at, title_kw, text_at, text_kw = STATICS[kind]
@@ -205,8 +225,31 @@ class DialogGuard:
 
         return shown_instead
 
-    def _take(self, kind: str) -> Expected | None:
-        return next((e for e in self.expected if e.kind == kind and e.open), None)
+    def _exec_noted(self, exec_: Callable[[QDialog], int]) -> Callable[[QDialog], int]:
+        """QDialog.exec, noting the dialog while its modal loop runs."""
+
+        def exec_noted(dialog: QDialog) -> int:
+            self._in_exec.append(dialog)
+            try:
+                result = exec_(dialog)
+            finally:
+                self._in_exec[:] = [d for d in self._in_exec if d is not dialog]
+            said = [message for closed, message in self._closed_undeclared if closed is dialog]
+            if said:
+                self._closed_undeclared[:] = [c for c in self._closed_undeclared if c[0] is not dialog]
+                raise UnexpectedDialog(said[0])
+            return result
+
+        return exec_noted
+
+    def _take(self, kind: str, widget: QWidget | None = None) -> Expected | None:
+        """The first declared dialog of `kind` still to be shown. A "modal" left to the test (no
+        answer) is not for a dialog in its exec(): the test cannot go on to close it."""
+        held = widget is not None and any(d is widget for d in self._in_exec)
+        return next(
+            (e for e in self.expected if e.kind == kind and e.open and not (held and e.answer is None)),
+            None,
+        )
 
     def _unexpected(self, shown: Shown) -> UnexpectedDialog:
         hint = f"declare it with dialogs.expect({shown.kind!r}, answer=...)"
@@ -220,12 +263,25 @@ class DialogGuard:
         popup = QApplication.activePopupWidget()
         widget = popup if isinstance(popup, QMenu) else QApplication.activeModalWidget()
         if widget is self._current_modal or (
-            widget is not None and (widget in self._asked_over or widget in self._recorded_showing)
+            widget is not None
+            and any(widget is w for w in (*self._asked_over, *self._recorded_showing, *self._handling))
+            # …unless the test's window, shown first, was then run with exec(): it holds the test now
+            and not (widget in self._recorded_showing and any(widget is d for d in self._in_exec))
         ):
             return
         self._current_modal = widget
         if widget is None:
             return
+        # What the guard does to it (an answer, a menu's entry picked, a close whose reject() asks)
+        # may open another modal loop inside this slot, where Qt never fires this timer again.
+        self._handling.append(widget)
+        try:
+            self._watching_meanwhile(lambda: self._meet(widget))
+        finally:
+            self._handling[:] = [w for w in self._handling if w is not widget]
+
+    def _meet(self, widget: QWidget) -> None:
+        """A modal window or menu the watchdog has not met yet: answered as declared, else closed."""
         if isinstance(widget, QMessageBox) and self._take(_box_kind(widget)) is not None:
             self._answer_box(widget)
             return
@@ -244,18 +300,23 @@ class DialogGuard:
             shown = Shown(MENU, widget.title(), " | ".join(texts), type(widget).__name__)
         else:
             shown = Shown(MODAL, widget.windowTitle(), _visible_text(widget), type(widget).__name__)
-        entry = self._take(shown.kind)
+        entry = self._take(shown.kind, widget)
         if entry is None:
-            self._unexpected(shown)
+            if isinstance(widget, QMessageBox):  # the hint names the kind that answers it
+                shown = Shown(_box_kind(widget), shown.title, shown.text, shown.widget)
+            elif _text_prompt(widget):
+                shown = Shown("getText", shown.title, shown.text, shown.widget)
+            said = self._unexpected(shown)
+            if any(widget is d for d in self._in_exec):
+                self._closed_undeclared.append((widget, str(said)))
             self._end(widget)
             return
         entry.shown.append(shown)
         if isinstance(widget, QMenu) and isinstance(entry.answer, str):
             _pick(widget, entry.answer)
         elif callable(entry.answer):
-            answer = entry.answer
             try:
-                self._watching_meanwhile(lambda: answer(widget))
+                entry.answer(widget)
             except BaseException:
                 self._end(widget)  # an answer whose check failed never clicked through
                 raise
@@ -272,7 +333,7 @@ class DialogGuard:
             or widget in self._recorded_showing
         ):
             return
-        entry = self._take(MODAL)
+        entry = self._take(MODAL, widget)
         if entry is None or entry.answer is not None:
             return  # undeclared, or answered: the watchdog's, as it always was
         entry.shown.append(Shown(MODAL, widget.windowTitle(), _visible_text(widget), type(widget).__name__))
@@ -306,7 +367,7 @@ class DialogGuard:
             self.unexpected.append(f"{shown.describe()}: buttons without their own Alt letter: {unlettered}")
         scripted = entry.answer
         try:
-            answer = self._watching_meanwhile(lambda: scripted(shown)) if callable(scripted) else scripted
+            answer = scripted(shown) if callable(scripted) else scripted
         except BaseException:
             self._end(box)  # an answer whose check failed never clicked: the test goes on to fail
             raise
@@ -337,7 +398,7 @@ class DialogGuard:
         entry.shown.append(shown)
         scripted = entry.answer
         try:
-            answer = self._watching_meanwhile(lambda: scripted(shown)) if callable(scripted) else scripted
+            answer = scripted(shown) if callable(scripted) else scripted
         except BaseException:
             self._end(dialog)
             raise
@@ -348,10 +409,11 @@ class DialogGuard:
             dialog.accept()
 
     def _watching_meanwhile(self, answer: Callable[[], Any]) -> Any:
-        """Run a scripted answer from inside the watchdog's slot. It may open a dialog of its own (ui/
-        confirm.py runs a message box's exec(), a wait in it runs the window's events): Qt never fires
-        this timer again while its slot runs, so another one watches meanwhile. Without it, a second
-        question opened under the first waited for an answer until the test run was killed."""
+        """Run what the guard does to a dialog from inside the watchdog's slot. It may open a dialog
+        of its own (a scripted answer's wait runs the window's events, a menu's entry opens its
+        question, an undeclared editor closed asks "Save the changes?"): Qt never fires this timer
+        again while its slot runs, so another one watches meanwhile. Without it, a second question
+        opened under the first waited for an answer until the test run was killed."""
         nested = QTimer()
         nested.setInterval(WATCH_MS)
         nested.timeout.connect(self._watch)
@@ -363,12 +425,21 @@ class DialogGuard:
 
     def _end(self, widget: QWidget) -> None:
         """Close a dialog nobody will answer: that ends its modal loop, so the test goes on to fail
-        instead of waiting forever."""
+        instead of waiting forever. A dialog whose reject() refuses (Settings asked about its edits,
+        and that question was closed too: Cancel, so it stays) is closed past its own reject."""
         self._current_modal = None
-        if isinstance(widget, QDialog):
-            widget.reject()
-        else:
-            widget.close()
+        try:
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+        except UnexpectedDialog:
+            pass  # the closing asked something nobody declared: recorded, and closed in its turn
+        finally:
+            if isinstance(widget, QDialog) and widget.isVisible():
+                QDialog.done(widget, QDialog.DialogCode.Rejected)
+            elif widget.isVisible():
+                widget.hide()
 
     # ------------------------------------------------------------------ reporting
 

@@ -126,8 +126,10 @@ def test_the_next_test_does_not_trip_on_what_it_left(qtbot):
 '''
 
 
-def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
-    (tmp_path / "test_stories.py").write_text(STORIES, encoding="utf-8")
+def run_stories(tmp_path: Path, stories: str) -> tuple[dict[str, str], str, dict[str, float]]:
+    """Run `stories` as a test file of their own under the window tests' conftest (the guard on):
+    each story's outcome, the run's output, and each story's own time."""
+    (tmp_path / "test_stories.py").write_text(stories, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     done = subprocess.run(
         [
@@ -155,12 +157,23 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
         # the run's start-up (Python, Qt, the app's modules) that grows.
         timeout=300,
     )
-    out = done.stdout
+    out = done.stdout + done.stderr
     summary = {
         line.split("::", 1)[1].split(" ", 1)[0]: line.split(" ", 1)[0]
         for line in out.splitlines()
         if line.startswith(("PASSED ", "FAILED ", "ERROR ")) and "::" in line
     }
+    # Each story's own time (setup, call and teardown), not the run's: a loaded machine slows the
+    # start-up of Python, Qt and the app's modules, which is no dialog waiting.
+    took = {
+        case.get("name", ""): float(case.get("time", "0"))
+        for case in ElementTree.parse(tmp_path / "stories.xml").iter("testcase")
+    }
+    return summary, out, took
+
+
+def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
+    summary, out, took = run_stories(tmp_path, STORIES)
     assert summary == {
         "test_a_question_nobody_expected": "FAILED",
         "test_a_dialog_run_with_exec_nobody_expected": "FAILED",
@@ -172,7 +185,7 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
         "test_a_question_opened_under_a_scripted_answer_nobody_expected": "FAILED",
         "test_a_failed_test_leaves_an_editor_open": "FAILED",
         "test_the_next_test_does_not_trip_on_what_it_left": "PASSED",
-    }, out + done.stderr
+    }, out
     assert "'Unsaved changes': 'Save the changes to this item?'" in out
     assert "'Not sent': 'The relay did not answer.'" in out
     assert "QDialog 'Pick items'" in out
@@ -180,13 +193,180 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
     assert "QFileDialog.getOpenFileName 'Attach a file'" in out
     assert "QMenu '': 'Pin chat | Archive'" in out
     assert "'Unsaved changes': 'Asked again?'" in out
-    # Each story's own time (setup, call and teardown), not the run's: a loaded machine slows the
-    # start-up of Python, Qt and the app's modules, which is no dialog waiting.
-    took = {
-        case.get("name", ""): float(case.get("time", "0"))
-        for case in ElementTree.parse(tmp_path / "stories.xml").iter("testcase")
-    }
     assert len(took) == 10 and max(took.values()) < 30, f"a dialog waited instead of failing: {took}"
+
+
+# Every way ui/ asks the owner something, each under what let the question wait before: the restore
+# tests' "modal" left to the test (the progress window, the notice) took the unsaved-changes question
+# that Settings' reject() ran with exec(), and the test waited for a click until pytest's timeout.
+QUESTIONS = '''
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QMenu, QMessageBox, QWidget
+
+from ui import message_box
+from ui.confirm import confirm
+from ui.text_prompt import ask_text
+from ui.unsaved_edits import leave_edits
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def left_to_the_test(dialogs):
+    """As the restore tests declare the progress window and the notice they look at themselves."""
+    dialogs.expect("modal", answer=None, times=None)
+
+
+@pytest.fixture
+def window(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+class Editor(QDialog):
+    """Asks before its edits are dropped, as Settings does in reject()."""
+
+    def reject(self):
+        leave_edits(self, "Save the changes to the settings?", dirty=True, save_then=lambda then: False,
+                    then=super().reject)
+
+
+def test_a_question_run_with_exec(left_to_the_test, window):
+    message_box.question(window, "Unsaved changes", "Save the changes to the settings?",
+                         Button.Save | Button.Discard | Button.Cancel)
+
+
+def test_a_confirmation_run_with_exec(left_to_the_test, window):
+    confirm(window, "Delete earlier inboxes", "Delete the inboxes kept?", "&Delete")
+
+
+def test_a_warning_run_with_exec(left_to_the_test, window):
+    message_box.warning(window, "Settings not saved", "The disk is full.")
+
+
+def test_a_text_prompt_run_with_exec(left_to_the_test, window):
+    ask_text(window, "New label", "&Name")
+
+
+def test_a_dialog_run_with_exec(left_to_the_test, window):
+    picker = QDialog(window)
+    picker.setWindowTitle("Pick items")
+    picker.exec()
+
+
+def test_a_dialog_shown_then_run_with_exec(left_to_the_test, window):
+    picker = QDialog(window)
+    picker.setWindowTitle("Pick items")
+    picker.setModal(True)
+    picker.show()
+    picker.exec()
+
+
+def test_an_editor_closed_by_the_guard_asks_about_its_edits(window):
+    editor = Editor(window)
+    editor.setWindowTitle("Settings")
+    editor.exec()
+
+
+def test_a_menu_entry_that_asks(dialogs, window):
+    menu = QMenu(window)
+    menu.addAction("Archive").triggered.connect(
+        lambda: message_box.question(window, "Archive chat", "Archive the chat with 민지?")
+    )
+    dialogs.expect("menu", answer="Archive")
+    menu.exec(QPoint(0, 0))
+
+
+def test_a_question_opened_by_a_scripted_answer(dialogs, window):
+    def open_then_close(dialog):
+        message_box.question(dialog, "Unsaved changes", "Save the changes to the hours?")
+        dialog.reject()
+
+    dialogs.expect("modal", answer=open_then_close)
+    editor = QDialog(window)
+    editor.setWindowTitle("Business hours")
+    editor.exec()
+
+
+def test_a_window_modal_question_opened(dialogs, window, qtbot):
+    """open(): the test goes on, so a modal left to the test is one it closes (the restore notice)."""
+    seen = dialogs.expect("modal", answer=None, times=None)
+    box = message_box.plain_box(message_box.Icon.Information, window, "Daily backup", "Choose a folder.")
+    box.open()
+    qtbot.waitUntil(lambda: bool(seen.shown), timeout=5000)
+    assert box.isVisible()
+    box.close()
+
+
+def test_the_about_box(window):
+    QMessageBox.about(window, "About Shop Inbox", "Shop Inbox 1.0")
+
+
+def test_a_colour_picked(window):
+    QColorDialog.getColor(parent=window, title="Label colour")
+
+
+def test_an_item_picked(window):
+    QInputDialog.getItem(window, "Header picture", "Item", ["셔츠", "바지"], 0, False)
+
+
+def test_a_folder_picked(window):
+    from ui.save_paths import Picked, folder_name
+
+    folder_name(window, Picked.BACKUP, "Back up every day to")
+'''
+
+
+def test_every_way_our_windows_ask_fails_fast_when_undeclared(tmp_path: Path) -> None:
+    summary, out, took = run_stories(tmp_path, QUESTIONS)
+    failed = {name for name, outcome in summary.items() if outcome == "FAILED"}
+    assert summary == dict.fromkeys(summary, "FAILED") | {"test_a_window_modal_question_opened": "PASSED"}, (
+        out
+    )
+    assert len(failed) == 13, out
+    for said in (
+        "QMessageBox 'Unsaved changes': 'Save the changes to the settings?' (declare it with "
+        "dialogs.expect('question', answer=...))",
+        "QMessageBox 'Delete earlier inboxes': 'Delete the inboxes kept?'",
+        "QMessageBox 'Settings not saved': 'The disk is full.' (declare it with dialogs.expect('warning'",
+        "QInputDialog 'New label': '&Name' (declare it with dialogs.expect('getText'",
+        "QDialog 'Pick items'",
+        "Editor 'Settings'",  # the guard closed it, and then the question its reject() asked
+        "QMessageBox 'Archive chat': 'Archive the chat with 민지?'",
+        "QMessageBox 'Unsaved changes': 'Save the changes to the hours?'",
+        "QMessageBox.about 'About Shop Inbox'",
+        "QColorDialog.getColor 'Label colour'",
+        "QInputDialog.getItem 'Header picture'",
+        "QFileDialog.getExistingDirectory 'Back up every day to'",
+    ):
+        assert said in out, said
+    assert len(took) == 14 and max(took.values()) < 30, f"a question waited instead of failing: {took}"
+
+
+# Qt's static functions of its dialog classes that open no dialog (ui/ may call them freely).
+NOT_DIALOGS = {("QMessageBox", "standardIcon")}
+
+
+def test_every_static_dialog_our_windows_open_is_one_the_guard_answers() -> None:
+    """Qt's static dialogs run their modal loop in C++, where the watchdog cannot close them: each
+    one ui/ calls must be patched by the guard (tests/support/dialogs.py STATICS), or a test that
+    opens it undeclared waits until it is killed."""
+    import re
+
+    from tests.support.dialogs import STATICS
+
+    patched = {(cls.__name__, kind) for kind, (cls, *_) in STATICS.items()}
+    called = re.compile(r"\b(QMessageBox|QFileDialog|QInputDialog|QColorDialog|QFontDialog)\.([a-z]\w*)\(")
+    unpatched = {
+        f"{path.relative_to(ROOT)}: {cls}.{name}"
+        for path in (ROOT / "ui").rglob("*.py")
+        for cls, name in called.findall(path.read_text(encoding="utf-8"))
+        if (cls, name) not in patched | NOT_DIALOGS
+    }
+    assert not unpatched, unpatched
 
 
 def test_a_declared_question_gets_its_scripted_answer(dialogs: DialogGuard) -> None:
