@@ -144,11 +144,14 @@ class SettingsDialog(QDialog):
         )
         self.loaded = False
         self.prices_loaded = False
-        self._shown: dict[str, object] | None = None  # the fields as read, once both reads are in
-        # Each read's fields as they stood when that read landed: what the owner changes after one
-        # read and before the other (a folder picked as soon as the form fills) is an edit, not
-        # something read.
+        # The fields as the dialog opened (from what the window knows), then each read's fields as
+        # they stood when that read landed: what the owner changes after one read and before the
+        # other (a folder picked as soon as the form fills) is an edit, not something read.
+        self._opened: dict[str, object] = {}
         self._read: dict[str, object] = {}
+        self._read_failed = False  # a read failed: nothing here can be saved (see _not_read)
+        # "Save" answered to leaving before both reads were in: saved as soon as they are.
+        self._save_once_read = False
         # What the owner set before the stored preferences arrived (the daily backup's folder, picked
         # at once from the notice after a restore): the late read never puts the stored value back
         # over it, and leaving without saving still asks. The stored value, as its field reads it.
@@ -427,6 +430,7 @@ class SettingsDialog(QDialog):
             column.insertWidget(column.indexOf(connection) + 1, self.relay_check)
         self._fit_to_screen(content, layout)
         self._measure()
+        self._opened = self._typed()
         db = ctx.db
         run_op(lambda: read_preferences(db), self._preferences_read, parent=self, on_failure=self._not_read)
         run_op(lambda: read_prices(db), self._prices_read, parent=self, on_failure=self._not_read)
@@ -517,8 +521,9 @@ class SettingsDialog(QDialog):
     def _enable_save(self) -> None:
         # Save writes preferences and prices together: both must be in, or Save would do nothing.
         self.save_button.setEnabled(self.loaded and self.prices_loaded and not self.ctx.read_only)
-        if self.loaded and self.prices_loaded and self._shown is None:
-            self._shown = dict(self._read)
+        if self._save_once_read and self.loaded and self.prices_loaded:
+            self._save_once_read = False
+            self.accept()
 
     def _typed(self, fields: Iterable[str] | None = None) -> dict[str, object]:
         """Everything the owner can change here (or those of `fields`), as it now reads."""
@@ -542,7 +547,9 @@ class SettingsDialog(QDialog):
         return typed if fields is None else {name: typed[name] for name in fields}
 
     def has_unsaved_edits(self) -> bool:
-        return self._shown is not None and self._typed() != self._shown
+        """Changed from what was read; before a read is in, from what its fields opened with (a
+        folder picked at once, the preferences slow to read: Esc then dropped it without a word)."""
+        return not self._read_failed and self._typed() != self._opened | self._read
 
     def reject(self) -> None:
         """Cancel, Esc and the title bar's close: changes not saved are saved, dropped or kept as
@@ -554,6 +561,9 @@ class SettingsDialog(QDialog):
             return
 
         def save_then(_then: object) -> bool:
+            if not (self.loaded and self.prices_loaded):
+                self._save_once_read = True  # Save works once both reads are in: saved then
+                return True
             self.accept()  # closes the dialog once stored; a refusal says why and keeps it open
             return True
 
@@ -572,6 +582,7 @@ class SettingsDialog(QDialog):
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
+        self._read_failed = True
         self.say_backup(failure_sentence(exc))
 
     def _relay_checked(self, report: CheckReport | None) -> None:

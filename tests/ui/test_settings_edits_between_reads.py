@@ -110,3 +110,31 @@ def test_a_box_ticked_between_the_reads_then_unticked_closes_without_a_question(
     dialog.keep_archived.click()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+
+def test_a_folder_picked_before_anything_is_read_is_asked_about_and_saved_once_read(
+    qtbot: Any, ctx: Any, dialogs: DialogGuard, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Esc before the preferences arrived closed without a word, and the folder she had picked was
+    gone. Now it asks; her "Save" saves as soon as the stored preferences are in."""
+    chosen = tmp_path / "USB" / "가게 백업"
+    chosen.mkdir(parents=True)
+    with held(monkeypatch, "read_preferences", read_preferences):
+        dialog = open_settings(qtbot, ctx)
+        dialogs.expect("getExistingDirectory", answer=str(chosen))
+        dialog.choose_backup_folder.click()
+        kept = dialogs.expect("question", answer=Button.Save)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert kept.texts == ["Save the changes to the settings?"]
+        assert not dialog.loaded and dialog.isVisible()  # nothing to save over yet: it waits
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    assert read_preferences(ctx.db).backup_folder == str(chosen)
+
+
+def test_settings_left_before_anything_is_read_close_without_a_question(
+    qtbot: Any, ctx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with held(monkeypatch, "read_preferences", read_preferences):
+        dialog = open_settings(qtbot, ctx)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # no question declared: one would fail the test
+        assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
