@@ -158,7 +158,9 @@ class DialogGuard:
         for file dialogs (None: cancelled), the text/number/item for input dialogs (None: cancelled), a
         `QColor`. A function receives the `Shown` dialog and returns that. For "modal" (a dialog's own
         `exec()` or `open()`), the function receives the dialog widget and may click through it; None
-        leaves it to the test. For "menu", the text of the action to pick, or a function of the QMenu.
+        leaves it to the test, which only a dialog the test goes on past can be (`open()`, `show()`):
+        one in `exec()` is then reported and closed. For "menu", the text of the action to pick, or a
+        function of the QMenu.
         `times=None` allows any number of openings, none included.
         """
         if kind not in (MODAL, MENU) and kind not in STATICS:
