@@ -264,12 +264,7 @@ class DialogGuard:
     def _watch(self) -> None:
         popup = QApplication.activePopupWidget()
         widget = popup if isinstance(popup, QMenu) else QApplication.activeModalWidget()
-        if widget is self._current_modal or (
-            widget is not None
-            and any(widget is w for w in (*self._asked_over, *self._recorded_showing, *self._handling))
-            # …unless the test's window, shown first, was then run with exec(): it holds the test now
-            and not (widget in self._recorded_showing and any(widget is d for d in self._in_exec))
-        ):
+        if widget is self._current_modal or (widget is not None and self._met(widget)):
             return
         self._current_modal = widget
         if widget is None:
@@ -281,6 +276,15 @@ class DialogGuard:
             self._watching_meanwhile(lambda: self._meet(widget))
         finally:
             self._handling[:] = [w for w in self._handling if w is not widget]
+
+    def _met(self, widget: QWidget) -> bool:
+        """Met already: a window the test opened and a box was answered over, one the guard is
+        handling, or one the test looks at and closes itself (unless, shown first, it was then run
+        with exec(): that holds the test now)."""
+        if any(widget is w for w in (*self._asked_over, *self._handling)):
+            return True
+        recorded = any(widget is w for w in self._recorded_showing)
+        return recorded and not any(widget is d for d in self._in_exec)
 
     def _meet(self, widget: QWidget) -> None:
         """A modal window or menu the watchdog has not met yet: answered as declared, else closed."""
