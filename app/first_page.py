@@ -89,37 +89,26 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
 
 def stored_language(path: Path) -> str | None:
     """The language the owner chose, as stored in the file at `path` whatever its schema version
-    (an inbox about to be updated says so in it); None when there is none to read."""
-    return stored_preference(path, "language")
-
-
-def stored_preference(path: Path, name: str) -> str | None:
-    """One preference (a string) as stored in the file at `path`, read with plain sqlite3 and
-    read-only, whatever its schema version or state (a damaged file may still hold its settings
-    page); None when there is none to read."""
-    value = _stored_preferences(f"{path.resolve().as_uri()}?mode=ro").get(name)
+    (an inbox about to be updated says so in it) or state, read as `preferences_left_in` reads;
+    None when there is none to read."""
+    value = preferences_left_in(path).get("language")
     return value if isinstance(value, str) else None
 
 
 def preferences_left_in(path: Path) -> dict[str, Any]:
     """The preferences as stored in a file that may be damaged, read without touching it: opened
     immutable and read only, so no lock is taken and nothing is made beside it (a read-only open
-    of a WAL file makes a -wal and a -shm). A change still only in its -wal is not seen. {} when
-    none can be read."""
-    # writable_schema lets SQLite read a file cut short (its header counts pages the disk lost),
-    # which it otherwise refuses whole; the settings page, written early, is usually in what is left.
-    # Nothing can be written through this connection either way.
-    return _stored_preferences(f"{immutable_uri(path)}&mode=ro", lenient=True)
-
-
-def _stored_preferences(uri: str, *, lenient: bool = False) -> dict[str, Any]:
+    of a WAL file makes a -wal and a -shm, and fails in a folder it cannot write to). A change
+    still only in its -wal is not seen. {} when none can be read."""
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = sqlite3.connect(f"{immutable_uri(path)}&mode=ro", uri=True)
     except sqlite3.Error:
         return {}
     try:
-        if lenient:
-            con.execute("PRAGMA writable_schema = ON")
+        # writable_schema lets SQLite read a file cut short (its header counts pages the disk lost),
+        # which it otherwise refuses whole; the settings page, written early, is usually in what is
+        # left. Nothing can be written through this connection either way.
+        con.execute("PRAGMA writable_schema = ON")
         row = con.execute("SELECT value FROM setting WHERE key = ?", (PREFERENCES_KEY,)).fetchone()
         prefs = json.loads(row[0]) if row else {}
     except (sqlite3.Error, ValueError):

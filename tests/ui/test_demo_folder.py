@@ -114,6 +114,29 @@ def test_a_kept_demo_restarts_in_the_language_chosen_in_its_settings(tmp_path: P
     assert demo_language(None, None) is None  # a demo thrown away at quit has no Settings kept
 
 
+def test_reading_a_kept_demos_language_leaves_nothing_beside_its_file(tmp_path: Path) -> None:
+    """The language was read with a plain read-only open, which on the demo's WAL file made a -wal
+    and a -shm beside it (and fails in a folder it cannot write to); it is now read as a damaged
+    inbox's preferences are, without touching the file."""
+    from app.paths import demo_shop_paths
+    from app.settings import update_preferences
+    from ui.demo import start_demo
+    from ui.demo_language import demo_language
+
+    folder = tmp_path / "shop"
+    first = start_demo("en", folder=folder, speed=20)
+    try:
+        update_preferences(first.db, language="ko")
+    finally:
+        assert first.stop_demo is not None
+        first.stop_demo()
+        first.db.close()
+    beside = demo_shop_paths(folder).database.parent
+    before = sorted(p.name for p in beside.iterdir())
+    assert demo_language(None, folder) == "ko"
+    assert sorted(p.name for p in beside.iterdir()) == before
+
+
 def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_orders(
     qtbot: Any, tmp_path: Path
 ) -> None:
