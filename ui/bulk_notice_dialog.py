@@ -209,9 +209,9 @@ class BulkNoticeDialog(QDialog):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.hide()
-        self.quiet_button = QPushButton(self.tr("Don't send"), self)
+        self.quiet_button = QPushButton(self.tr("&Don't send"), self)
         self.quiet_button.clicked.connect(self.keep_quiet)
-        self.send_button = QPushButton(self.tr("Send"), self)
+        self.send_button = QPushButton(self.tr("&Send"), self)
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.tell)
         self._buttons_enabled(False)  # until the messages are prepared
@@ -331,7 +331,7 @@ class BulkNoticeDialog(QDialog):
             self.send_button.setEnabled(self._answering)
             return
         n = self.model.ticked()
-        self.send_button.setText(self.tr("Send %Ln", "", n))
+        self.send_button.setText(self.tr("&Send %Ln", "", n))
         self.send_button.setEnabled(self._answering and n > 0)
 
     def tell(self) -> None:

@@ -173,7 +173,7 @@ class AudienceBox(QGroupBox):
         # Nobody on this list is left out: no empty "Why left out" column pushing the phones sideways.
         self.recipients_view.setColumnHidden(2, True)
         self.left_out_view = self._table(self.left_out_model)
-        self.left_out_view.setAccessibleName(self.tr("Left out"))
+        self.left_out_view.setAccessibleName(self.tr("Excluded"))
         self.remove_button = QPushButton(self.tr("Remo&ve from campaign"), self)
         self.add_back_button = QPushButton(self.tr("Add ba&ck"), self)
         self.add_back_button.setEnabled(False)
@@ -216,7 +216,7 @@ class AudienceBox(QGroupBox):
         # the restock Alt+K, so that Recipients has its R; Add a customer and Add back, on a tab each
         # (a hidden tab's letters do nothing), share C.
         self.lists.addTab(rec_page, self.tr("&Recipients"))
-        self.lists.addTab(out_page, self.tr("&Left out"))
+        self.lists.addTab(out_page, self.tr("E&xcluded"))
         self.lists.currentChanged.connect(self._shown_page_sized)
         self._shown_page_sized(self.lists.currentIndex())
 
@@ -401,7 +401,7 @@ class AudienceBox(QGroupBox):
         for view, ids in chosen.items():
             self._select(view, ids)
         # Said before anything goes out: "will get it" read in Korean as "sent", as if it had gone.
-        text = self.tr("Will be sent to {0} · {1} left out").format(
+        text = self.tr("Will be sent to {0} · {1} excluded").format(
             count_text(len(resolved.recipients)), count_text(len(resolved.left_out))
         )
         by_count = sorted(resolved.counts().items(), key=lambda kv: -kv[1])
@@ -413,11 +413,11 @@ class AudienceBox(QGroupBox):
             )
         self.counts.setText(text)
         self.skip_waiting.setText(
-            self.tr("Leave out the %Ln customer(s) waiting for a &person", "", resolved.waiting)
+            self.tr("Leave out the %Ln customer(s) in the &queue for a person", "", resolved.waiting)
         )
         self.skip_waiting.setVisible(resolved.waiting > 0)
         self.lists.setTabText(0, self.tr("&Recipients ({0})").format(count_text(len(resolved.recipients))))
-        self.lists.setTabText(1, self.tr("&Left out ({0})").format(count_text(len(resolved.left_out))))
+        self.lists.setTabText(1, self.tr("E&xcluded ({0})").format(count_text(len(resolved.left_out))))
 
     # ----------------------------------------------------------------- by hand
     def _selected(self, view: QTableView) -> list[Member]:

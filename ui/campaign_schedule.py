@@ -63,7 +63,7 @@ class ScheduleBox(QGroupBox):
         at_row.addWidget(self.when)
         at_row.addWidget(self.zone, 1)
         sl.addRow(at_row)
-        sl.addRow(self.tr("Pac&e"), self.pace)
+        sl.addRow(self.tr("&Pace"), self.pace)
         # The night-time wait is the law on ads only: a utility template goes out at once.
         self.night_note = QLabel(
             self.tr(

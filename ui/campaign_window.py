@@ -131,7 +131,7 @@ class CampaignWindow(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._show_list_menu)
         self.new_button = QPushButton(self.tr("&New campaign"), self)
-        self.delete_button = QPushButton(self.tr("&Delete draft"), self)
+        self.delete_button = QPushButton(self.tr("De&lete draft"), self)
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)

@@ -140,17 +140,17 @@ class CatalogPicker(QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send = QPushButton(self.tr("Send"))
+        self.send = QPushButton(self.tr("&Send"))
         self.send.setAutoDefault(False)
         self.buttons.addButton(self.send, QDialogButtonBox.ButtonRole.AcceptRole)
         # An empty catalogue: the way to fill it (Shop > Catalogue), instead of a dead end.
-        self.open_catalogue_button = QPushButton(self.tr("Open catalogue"))
+        self.open_catalogue_button = QPushButton(self.tr("&Open catalogue"))
         self.open_catalogue_button.setAutoDefault(False)
         self.open_catalogue_button.clicked.connect(self._open_catalogue)
         self.buttons.addButton(self.open_catalogue_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_catalogue_button.hide()  # after addButton, which shows it: only an empty catalogue
         # A sold-out item the customer asks about: tell them when it is back (a restock campaign).
-        self.waitlist_button = QPushButton(self.tr("Add to restock waitlist"))
+        self.waitlist_button = QPushButton(self.tr("Add to restock &waitlist"))
         self.waitlist_button.setObjectName("restockWaitlistButton")
         self.waitlist_button.setAutoDefault(False)
         self.waitlist_button.clicked.connect(self._add_to_waitlist)
@@ -363,7 +363,7 @@ class CatalogPicker(QDialog):
             self.hint.setText(self.tr("Choose at most {0} items for one message.").format(self.limit))
         self.send.setEnabled(0 < count <= self.limit)
         self.waitlist_button.setVisible(self._sold_out_current() is not None)
-        self.send.setText(self.tr("Send {0} items").format(count) if count > 1 else self.tr("Send"))
+        self.send.setText(self.tr("&Send {0} items").format(count) if count > 1 else self.tr("&Send"))
 
     def _sold_out_current(self) -> int | None:
         """The highlighted item when it is sold out and the picker knows the chat's customer."""

@@ -151,7 +151,7 @@ class PublicHolidaysDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add ticked days"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Add ticked days"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

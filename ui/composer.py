@@ -194,7 +194,7 @@ class Composer(QFrame):
         notice_text.setObjectName("windowNoticeText")
         notice_text.setWordWrap(True)
         self.template_button = QPushButton(
-            icons.icon("template"), self.tr("Choose &template…"), self.window_notice
+            icons.icon("template"), self.tr("Choose tem&plate…"), self.window_notice
         )
         self.template_button.setObjectName("templateButton")
         self.template_button.clicked.connect(self.template_requested)

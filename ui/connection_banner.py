@@ -74,8 +74,9 @@ class ConnectionBanner(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        # F5, the key that loads a page again: the window's Alt letters are all taken.
-        self.retry = QPushButton(self.tr("Retry"), self)
+        # Alt+T, and F5, the key that loads a page again (Choose template… and Record opt-out moved to
+        # P and U to leave it T).
+        self.retry = QPushButton(self.tr("Re&try"), self)
         press_with_keys(self.retry, RETRY_KEYS, self.tr("Try to reach your relay now"))
         self.retry.clicked.connect(self.retry_requested)
         # Alt+G: the menus hold F, E, C, S and H (Alt+S opens Shop), the banner is in their window.
@@ -87,6 +88,7 @@ class ConnectionBanner(QFrame):
         self.dismiss.clicked.connect(self._dismiss)
         self.start_again = QPushButton(self.tr("Start again"), self)
         # F5 too: it shows where Retry cannot help (never beside it), and a hidden button's key does nothing.
+        # No letter: the window has one left of its words, N, and the search's number box has it.
         press_with_keys(self.start_again, RETRY_KEYS, self.tr("Close Shop Inbox and open it again"))
         self.start_again.clicked.connect(self.start_again_requested)
         # On a full disk: the file manager at the inbox's folder shows which disk to make room on.

@@ -95,7 +95,7 @@ class ConsentBox(QWidget):
         self.opted_out.setObjectName("consentOptedOut")
         self.opt_out_button = QPushButton(self)
         self.opt_out_button.setObjectName("consentOptOutButton")
-        self.opt_out_button.setText(self.tr("Record o&pt-out"))  # until the contact's consent arrives
+        self.opt_out_button.setText(self.tr("Record opt-o&ut"))  # until the contact's consent arrives
 
         self.notifications.clicked.connect(self._save_notifications)
         self.notifications_how.activated.connect(lambda _i: self._save_notifications(True))
@@ -180,10 +180,10 @@ class ConsentBox(QWidget):
                     full_datetime(consent.opted_out_at), opt_out_reason_label(consent.opted_out_reason)
                 )
             )
-            self.opt_out_button.setText(self.tr("Clear o&pt-out"))
+            self.opt_out_button.setText(self.tr("Clear opt-o&ut"))
         else:
             self.opted_out.setText("")
-            self.opt_out_button.setText(self.tr("Record o&pt-out"))
+            self.opt_out_button.setText(self.tr("Record opt-o&ut"))
         self.opted_out.setVisible(consent.opted_out_at is not None)
         self._say_what_ads_need()
 

@@ -45,8 +45,8 @@ class OrderExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Orders placed on these days, one row per order line:"), self))
-        form.addRow(self.tr("From"), self.first)
-        form.addRow(self.tr("To"), self.last)
+        form.addRow(self.tr("&From"), self.first)
+        form.addRow(self.tr("&To"), self.last)
         form.addRow(buttons)
 
     def _keep_order(self) -> None:

@@ -224,14 +224,14 @@ class OrderSettingsDialog(QDialog):
                 about.setAlignment(TOP_LEFT)
                 about.setTextFormat(Qt.TextFormat.PlainText)
                 pl.addRow(about)
-            pl.addRow(self.tr("Message"), edit)
-            pl.addRow(self.tr("In another language"), other)
-            pl.addRow(self.tr("Template outside the window"), combo)
+            pl.addRow(self.tr("&Message"), edit)
+            pl.addRow(self.tr("In another &language"), other)
+            pl.addRow(self.tr("&Template outside the window"), combo)
             pl.addRow(self._preview_label(state, page))
             if state == OrderState.CANCELLED:
                 refund = QComboBox(page)
                 refund.setObjectName("refundTemplate")
-                pl.addRow(self.tr("… for a paid order (refund)"), refund)
+                pl.addRow(self.tr("… for a paid order (re&fund)"), refund)
                 pl.addRow(self._preview_label(CANCELLED_REFUND, page))
                 refund_note = QLabel(
                     self.tr(

@@ -3,10 +3,10 @@
 <context>
     <name>AudienceBox</name>
     <message numerus="yes">
-        <source>Leave out the %Ln customer(s) waiting for a &amp;person</source>
+        <source>Leave out the %Ln customer(s) in the &amp;queue for a person</source>
         <translation>
-            <numerusform>Leave out the %Ln customer waiting for a &amp;person</numerusform>
-            <numerusform>Leave out the %Ln customers waiting for a &amp;person</numerusform>
+            <numerusform>Leave out the %Ln customer in the &amp;queue for a person</numerusform>
+            <numerusform>Leave out the %Ln customers in the &amp;queue for a person</numerusform>
         </translation>
     </message>
 </context>
@@ -51,10 +51,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Send %Ln</source>
+        <source>&amp;Send %Ln</source>
         <translation>
-            <numerusform>Send %Ln</numerusform>
-            <numerusform>Send %Ln</numerusform>
+            <numerusform>&amp;Send %Ln</numerusform>
+            <numerusform>&amp;Send %Ln</numerusform>
         </translation>
     </message>
 </context>

@@ -86,8 +86,8 @@
         <translation>Catalog items</translation>
     </message>
     <message>
-        <source>Open catalogue</source>
-        <translation>Open catalog</translation>
+        <source>&amp;Open catalogue</source>
+        <translation>&amp;Open catalog</translation>
     </message>
     <message>
         <source>Your catalogue is empty: add your products in Shop ▸ Catalogue, then send them here.</source>
@@ -564,8 +564,8 @@ Save it anyway?</translation>
         <translation>Check the days the shop closes on. You can change or remove them after.</translation>
     </message>
     <message>
-        <source>Add ticked days</source>
-        <translation>Add checked days</translation>
+        <source>&amp;Add ticked days</source>
+        <translation>&amp;Add checked days</translation>
     </message>
 </context>
 <context>

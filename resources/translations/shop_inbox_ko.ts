@@ -24,20 +24,12 @@
         <translation>개월</translation>
     </message>
     <message>
-        <source>Will be sent to {0} · {1} left out</source>
-        <translation>{0}명에게 보낼 예정 · {1}명 제외</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>받는 사람</translation>
     </message>
     <message>
         <source>&amp;Bought</source>
         <translation>구매한 상품(&amp;B):</translation>
-    </message>
-    <message>
-        <source>Left out</source>
-        <translation>제외됨</translation>
     </message>
     <message>
         <source>Remo&amp;ve from campaign</source>
@@ -51,11 +43,9 @@
         <source>The others are left out for the reason beside them: without consent, they must agree first.</source>
         <translation>다른 고객은 옆에 적힌 이유로 제외됐어요. 수신 동의가 없는 고객은 먼저 동의를 받아야 해요.</translation>
     </message>
-    <message numerus="yes">
-        <source>Leave out the %Ln customer(s) waiting for a &amp;person</source>
-        <translation>
-            <numerusform>상담을 기다리는 고객 %Ln명에게는 보내지 않기(&amp;P)</numerusform>
-        </translation>
+    <message>
+        <source>E&amp;xcluded</source>
+        <translation>제외됨(&amp;X)</translation>
     </message>
     <message>
         <source>in the last</source>
@@ -78,6 +68,10 @@
         <translation>재입고를 기다리는 상품(&amp;K):</translation>
     </message>
     <message>
+        <source>Excluded</source>
+        <translation>제외됨</translation>
+    </message>
+    <message>
         <source>Add ba&amp;ck</source>
         <translation>다시 넣기(&amp;C)</translation>
     </message>
@@ -90,8 +84,8 @@
         <translation>받는 사람(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Left out</source>
-        <translation>제외됨(&amp;L)</translation>
+        <source>E&amp;xcluded ({0})</source>
+        <translation>제외됨(&amp;X) ({0})</translation>
     </message>
     <message>
         <source>C&amp;ustomers</source>
@@ -118,17 +112,23 @@
         <translation>라벨을 고르지 않으면 모든 고객에게 보내요.</translation>
     </message>
     <message>
+        <source>Will be sent to {0} · {1} excluded</source>
+        <translation>{0}명에게 보낼 예정 · {1}명 제외</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <comment>why customers are left out, then how many</comment>
         <translation>{0} {1}명</translation>
     </message>
+    <message numerus="yes">
+        <source>Leave out the %Ln customer(s) in the &amp;queue for a person</source>
+        <translation>
+            <numerusform>상담을 기다리는 고객 %Ln명에게는 보내지 않기(&amp;Q)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Recipients ({0})</source>
         <translation>받는 사람(&amp;R) ({0})</translation>
-    </message>
-    <message>
-        <source>&amp;Left out ({0})</source>
-        <translation>제외됨(&amp;L) ({0})</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -1073,12 +1073,12 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <source>Don&apos;t send</source>
-        <translation>보내지 않기</translation>
+        <source>&amp;Don&apos;t send</source>
+        <translation>보내지 않기(&amp;D)</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>보내기</translation>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln order(s) confirmed paid — send the customers the payment confirmation?</source>
@@ -1133,9 +1133,9 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>확인</translation>
     </message>
     <message numerus="yes">
-        <source>Send %Ln</source>
+        <source>&amp;Send %Ln</source>
         <translation>
-            <numerusform>%Ln건 보내기</numerusform>
+            <numerusform>%Ln건 보내기(&amp;S)</numerusform>
         </translation>
     </message>
 </context>
@@ -1709,10 +1709,6 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>새 캠페인(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Delete draft</source>
-        <translation>임시 저장 삭제(&amp;D)</translation>
-    </message>
-    <message>
         <source>Save the changes to this campaign as a draft?</source>
         <translation>이&#xa0;캠페인의 변경 사항을 임시 저장할까요?</translation>
     </message>
@@ -1747,6 +1743,10 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>The relay is not connected. Campaigns are sent by the relay: connect it first.</source>
         <translation>릴레이가 연결되어 있지 않아요. 캠페인은 릴레이가 보내니 먼저 연결하세요.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete draft</source>
+        <translation>임시 저장 삭제(&amp;L)</translation>
     </message>
     <message>
         <source>Campaign not sent</source>
@@ -2029,18 +2029,6 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>카탈로그 상품</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>보내기</translation>
-    </message>
-    <message>
-        <source>Open catalogue</source>
-        <translation>카탈로그 열기</translation>
-    </message>
-    <message>
-        <source>Add to restock waitlist</source>
-        <translation>재입고 알림 대기 명단에 추가</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
@@ -2085,6 +2073,10 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>보낼 수 있는 상품이 없어요. 숨긴 상품은 보이지 않아요.</translation>
     </message>
     <message>
+        <source>&amp;Send {0} items</source>
+        <translation>{0}개 보내기(&amp;S)</translation>
+    </message>
+    <message>
         <source>Sold out</source>
         <translation>품절</translation>
     </message>
@@ -2099,6 +2091,18 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>Sent as a product message.</source>
         <translation>상품 메시지로 보내요.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open catalogue</source>
+        <translation>카탈로그 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add to restock &amp;waitlist</source>
+        <translation>재입고 알림 대기 명단에 추가(&amp;W)</translation>
     </message>
     <message>
         <source>“{0}” is sold out: Enter asks before sending it. Click items, or press Space on them in the list, to choose several.</source>
@@ -2123,10 +2127,6 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>Choose at most {0} items for one message.</source>
         <translation>메시지 하나에 최대 {0}개까지 고를 수 있어요.</translation>
-    </message>
-    <message>
-        <source>Send {0} items</source>
-        <translation>{0}개 보내기</translation>
     </message>
     <message>
         <source>This customer is on the restock waitlist for “{0}”.</source>
@@ -3099,6 +3099,10 @@ Right-click to retry.</source>
         </translation>
     </message>
     <message>
+        <source>Choose tem&amp;plate…</source>
+        <translation>템플릿 선택(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Message to {0}</source>
         <translation>{0}님에게 보낼 메시지</translation>
     </message>
@@ -3147,10 +3151,6 @@ Right-click to retry.</source>
     <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
-    </message>
-    <message>
-        <source>Choose &amp;template…</source>
-        <translation>템플릿 선택(&amp;T)…</translation>
     </message>
     <message>
         <source>Rep&amp;ly from {0}</source>
@@ -3207,16 +3207,16 @@ Right-click to retry.</source>
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <source>Retry</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
         <source>Try to reach your relay now</source>
         <translation>지금 릴레이에 다시 연결해 봐요</translation>
     </message>
     <message>
         <source>Settin&amp;gs</source>
         <translation>설정(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>다시 시작</translation>
     </message>
     <message>
         <source>Close Shop Inbox and open it again</source>
@@ -3238,10 +3238,6 @@ Right-click to retry.</source>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
-    <message>
-        <source>Start again</source>
-        <translation>다시 시작</translation>
-    </message>
     <message numerus="yes">
         <source>Shop Inbox sends your %Ln waiting replies by itself as soon as the relay answers.</source>
         <translation>
@@ -3255,6 +3251,10 @@ Right-click to retry.</source>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox connects again by itself.</source>
         <translation>이&#xa0;컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵&#xa0;인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵&#xa0;인박스가 알아서 다시 연결해요.</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>다시 시도(&amp;T)</translation>
     </message>
     <message>
         <source>Close this notice</source>
@@ -3394,8 +3394,12 @@ Right-click to retry.</source>
         <translation>광고를 보내려면 “{0}”에도 체크해야 해요. 그전까지는 캠페인에서 이&#xa0;고객이 제외돼요. 고객이 알림 수신에도 동의했을 때만 체크하세요.</translation>
     </message>
     <message>
-        <source>Record o&amp;pt-out</source>
-        <translation>수신거부 기록(&amp;P)</translation>
+        <source>Record opt-o&amp;ut</source>
+        <translation>수신거부 기록(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Clear opt-o&amp;ut</source>
+        <translation>수신거부 해제(&amp;U)</translation>
     </message>
     <message>
         <source>How?</source>
@@ -3420,10 +3424,6 @@ Right-click to retry.</source>
     <message>
         <source>Agreed to marketing messages at night too</source>
         <translation>야간에도 광고성 메시지 수신에 동의함</translation>
-    </message>
-    <message>
-        <source>Clear o&amp;pt-out</source>
-        <translation>수신거부 해제(&amp;P)</translation>
     </message>
     <message>
         <source>Since {0}, {1}</source>
@@ -6911,6 +6911,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>Orders placed on these days, one row per order line:</source>
         <translation>이&#xa0;기간에 들어온 주문을 상품 한&#xa0;줄에 한&#xa0;행씩 저장해요:</translation>
     </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>시작일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>종료일(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>OrderFields</name>
@@ -6978,6 +6986,22 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>선택 사항이에요. 위 메시지와 다른 언어로 쓰는 고객에게는 이&#xa0;글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
+        <source>&amp;Message</source>
+        <translation>메시지(&amp;M)</translation>
+    </message>
+    <message>
+        <source>In another &amp;language</source>
+        <translation>다른&#xa0;언어로(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Template outside the window</source>
+        <translation>24시간이 지난 고객에게 보낼 템플릿(&amp;T)</translation>
+    </message>
+    <message>
+        <source>… for a paid order (re&amp;fund)</source>
+        <translation>… 결제한 주문이면 환불 안내(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Remote-area surcharge</source>
         <translation>도서산간 추가 배송비(&amp;R)</translation>
     </message>
@@ -7008,22 +7032,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Sent once when one bank transfer paid several orders of a customer: {number} is every order number, {total} what they sent. Outside the 24-hour window it needs an approved template with three values: {{1}} the name, {{2}} the order numbers, {{3}} the total. With none chosen, the Paid template goes if it has those three.</source>
         <translation>한&#xa0;고객의 주문 여러 건이 한&#xa0;번의 입금으로 결제되었을 때 한&#xa0;번만 보내요. {number}에는 주문번호가 모두, {total}에는 고객이 보낸 금액이 들어가요. 최근 24시간 안에 고객의 메시지가 없으면 값이 세&#xa0;개인 승인된 템플릿이 필요해요: {{1}} 이름, {{2}} 주문번호, {{3}} 합계. 고르지 않으면 결제 완료 템플릿에 이&#xa0;세&#xa0;값이 있을 때 그&#xa0;템플릿으로 보내요.</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>In another language</source>
-        <translation>다른 언어로</translation>
-    </message>
-    <message>
-        <source>Template outside the window</source>
-        <translation>24시간이 지난 고객에게 보낼 템플릿</translation>
-    </message>
-    <message>
-        <source>… for a paid order (refund)</source>
-        <translation>… 결제한 주문이면(환불 안내)</translation>
     </message>
     <message>
         <source>Inside the 24-hour window the cancel of a paid order says the money comes back and asks where to. Outside it only a template can go: this one, with {{1}} the name, {{2}} the order number and {{3}} the amount to refund, goes instead of the one above. With none chosen, the customer is not told of the refund, and you are warned before you cancel.</source>
@@ -8058,8 +8066,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>상점이 쉬는 날을 체크하세요. 추가한 뒤에도 바꾸거나 삭제할 수 있어요.</translation>
     </message>
     <message>
-        <source>Add ticked days</source>
-        <translation>체크한 날 추가</translation>
+        <source>&amp;Add ticked days</source>
+        <translation>체크한 날 추가(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -9587,16 +9595,16 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>건/초</translation>
     </message>
     <message>
-        <source>Pac&amp;e</source>
-        <translation>속도(&amp;E)</translation>
-    </message>
-    <message>
         <source> messages per second</source>
         <translation>건/초</translation>
     </message>
     <message>
         <source>Send no&amp;w</source>
         <translation>지금 보내기(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Pace</source>
+        <translation>속도(&amp;P)</translation>
     </message>
     <message>
         <source>Marketing to Korean numbers waits until {0} between {1} and {0}, except for customers who agreed to night-time messages.</source>

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
     QStackedWidget,
     QTabBar,
     QTextEdit,
@@ -229,3 +232,51 @@ def keyboard_problems(
     problems = [f"{name}: no Alt letter on {text!r}" for text in unreached]
     problems += [f"{name}: {a!r} and {b!r} share Alt+{mnemonic(a)}" for a, b in shared_letters(parts)]
     return problems + icon_button_problems(window, hidden_too=hidden_too)
+
+
+def _qt_words(button: QAbstractButton) -> bool:
+    """A button of a row of Qt's with the words Qt gives it (OK, Cancel, Close, Yes…): Enter or Esc
+    presses it, as the platform's own dialogs' buttons, which have no letter either."""
+    box = button.parentWidget()
+    if not isinstance(box, QDialogButtonBox) or not isinstance(button, QPushButton):
+        return False
+    which = box.standardButton(button)
+    if which == QDialogButtonBox.StandardButton.NoButton:
+        return False
+    plain = QDialogButtonBox(which)
+    try:
+        return plain.button(which).text() == button.text()
+    finally:
+        plain.deleteLater()
+
+
+def without_alt_letter(window: QWidget, *, hidden_too: bool = False) -> list[str]:
+    """The words of `window`'s push buttons, check boxes, radio buttons and labelled fields that no
+    Alt letter reaches, whatever other key does (but Qt's own OK, Cancel, Close…, and Close or Cancel
+    outside a row of Qt's, which Esc presses): a keyboard owner looks for the underlined letter."""
+    missing: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if widget.window() is not window or _on_screen(widget, window, hidden_too) is None:
+            continue
+        if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)):
+            if not widget.text().strip() or icon_only(widget) or _qt_words(widget):
+                continue
+            if widget.text() in ESC_WORDS:
+                continue
+        elif not (isinstance(widget, QLabel) and _typed_in(widget.buddy())):
+            continue
+        if mnemonic(widget.text()) is None and _alt_key_of(widget) is None:
+            missing.append(widget.text())
+    return missing
+
+
+def _typed_in(field: QWidget | None) -> bool:
+    """A field the owner types in or chooses from: not a label or read-only text that only shows
+    what is there (its label names it for a screen reader)."""
+    if field is None or isinstance(field, QLabel) or field.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        return False
+    return not (isinstance(field, (QLineEdit, QPlainTextEdit, QTextEdit)) and field.isReadOnly())
+
+
+def _alt_key_of(widget: QWidget) -> str | None:
+    return _alt_key(widget) if isinstance(widget, QAbstractButton) else None

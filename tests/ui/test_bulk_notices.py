@@ -173,7 +173,7 @@ def test_without_a_relay_the_messages_wait_in_the_outbox_as_the_order_windows_do
     assert shown[1].endswith("박서준 — goes once the relay is connected")
     assert shown[2].endswith("이하은 — not told: no phone number in this inbox")
     assert "No relay is set up yet: the messages wait on this computer" in dialog.note.text()
-    assert dialog.quiet_button.isEnabled() and dialog.send_button.text() == "Send 2"
+    assert dialog.quiet_button.isEnabled() and dialog.send_button.text() == "&Send 2"
     with qtbot.waitSignal(dialog.decided):
         dialog.send_button.click()
     with window.ctx.db.read() as s:
@@ -200,11 +200,11 @@ def test_an_unticked_customer_is_left_out_and_her_order_says_the_owner_chose_not
         Qt.CheckState.Checked,
         None,
     ]
-    assert dialog.send_button.text() == "Send 2"
+    assert dialog.send_button.text() == "&Send 2"
     model.setData(model.index(1), Qt.CheckState.Unchecked, check)  # 박서준 left out
-    assert dialog.send_button.text() == "Send 1" and dialog.send_button.isEnabled()
+    assert dialog.send_button.text() == "&Send 1" and dialog.send_button.isEnabled()
     model.setData(model.index(0), Qt.CheckState.Unchecked, check)
-    assert dialog.send_button.text() == "Send 0" and not dialog.send_button.isEnabled()
+    assert dialog.send_button.text() == "&Send 0" and not dialog.send_button.isEnabled()
     model.setData(model.index(0), Qt.CheckState.Checked, check)
     with qtbot.waitSignal(dialog.decided):
         dialog.send_button.click()
@@ -308,7 +308,7 @@ def test_the_question_reads_as_a_korean_shop_owner_says_it(ctx: Any, qtbot: Any,
     dialog = BulkNoticeDialog(ctx, BulkMove.BANK_FILE, list(range(1, 8)))
     qtbot.addWidget(dialog)
     assert dialog.heading.text() == "입금 확인된 주문 7건 — 고객에게 확인 메시지를 보낼까요?"
-    assert (dialog.quiet_button.text(), dialog.send_button.text()) == ("보내지 않기", "보내기")
+    assert (dialog.quiet_button.text(), dialog.send_button.text()) == ("보내지 않기(&D)", "보내기(&S)")
     qtbot.waitUntil(lambda: pending_ops() == 0)
 
 

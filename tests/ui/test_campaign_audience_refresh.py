@@ -65,7 +65,7 @@ def test_consent_labels_and_blocks_changed_in_the_main_window_reach_the_open_cam
     consent.notifications_how.setCurrentIndex(consent.notifications_how.findData("in_store"))
     consent.notifications.click()
     qtbot.waitUntil(lambda: editor.is_loaded() and _recipients(box) == ["김하늘"], timeout=5000)
-    assert box.counts.text().startswith("Will be sent to 1 · 0 left out")
+    assert box.counts.text().startswith("Will be sent to 1 · 0 excluded")
     assert editor.preview_for.currentText() == "김하늘"
 
     # Another regular labelled in the panel joins; blocking one takes them out again.

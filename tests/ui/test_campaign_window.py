@@ -36,7 +36,7 @@ def test_the_audience_shows_who_gets_it_and_why_the_others_are_left_out(qtbot: A
     qtbot.waitUntil(
         lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 2, timeout=5000
     )
-    assert editor.audience_box.counts.text().startswith("Will be sent to 2 · 3 left out")
+    assert editor.audience_box.counts.text().startswith("Will be sent to 2 · 3 excluded")
     why = {
         editor.audience_box.left_out_model.index(r, 0).data(): editor.audience_box.left_out_model.index(
             r, 2

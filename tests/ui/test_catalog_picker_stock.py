@@ -73,7 +73,7 @@ def test_the_item_enter_would_send_is_shown_selected_and_follows_the_filter(qtbo
     assert picker.model.item(0).id == sold_out
     assert shown_selected(picker) == [slipper]  # highlighted from the moment it opens
     assert picker.model.item(picker.view.currentIndex().row()).id == slipper
-    assert picker.send.isEnabled() and picker.send.text() == "Send"
+    assert picker.send.isEnabled() and picker.send.text() == "&Send"
     assert (
         picker.hint.text()
         == "Click items, or press Space on them in the list, to choose several, or press Enter to send “레더 슬리퍼 블랙”."
@@ -98,7 +98,7 @@ def test_a_click_chooses_instead_of_the_preselected_item_and_nothing_chosen_send
     rect = picker.view.visualRect(picker.model.index(other))
     qtbot.mouseClick(picker.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert shown_selected(picker) == [picker.model.item(other).id]  # not both
-    assert picker.send.text() == "Send"
+    assert picker.send.text() == "&Send"
 
     qtbot.mouseClick(picker.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # unchosen
     assert shown_selected(picker) == []
@@ -185,14 +185,14 @@ def test_space_in_the_list_chooses_the_highlighted_item_instead_of_the_one_chose
     qtbot.keyClick(picker.view, Qt.Key.Key_Down)
     qtbot.keyClick(picker.view, Qt.Key.Key_Space)
     assert shown_selected(picker) == [second]  # not the first as well
-    assert picker.send.text() == "Send"
+    assert picker.send.text() == "&Send"
 
     # Now the owner's own choice: the arrows move only the highlight, Space adds.
     qtbot.keyClick(picker.view, Qt.Key.Key_Down)
     assert shown_selected(picker) == [second]
     qtbot.keyClick(picker.view, Qt.Key.Key_Space)
     assert sorted(shown_selected(picker)) == sorted([second, third])
-    assert picker.send.text() == "Send 2 items"
+    assert picker.send.text() == "&Send 2 items"
     with qtbot.waitSignal(picker.items_chosen) as signal:
         qtbot.keyClick(picker.view, Qt.Key.Key_Return)
     assert signal.args[0] == [second, third] and first not in signal.args[0]
@@ -208,7 +208,7 @@ def test_the_hint_tells_a_keyboard_owner_space_chooses_several_and_it_does(qtbot
     qtbot.keyClick(picker.view, Qt.Key.Key_Down)
     qtbot.keyClick(picker.view, Qt.Key.Key_Space)
     assert set(picker.chosen_ids()) == {first, second}
-    assert picker.send.text() == "Send 2 items"
+    assert picker.send.text() == "&Send 2 items"
 
 
 def test_the_korean_hint_says_space_too(qtbot: Any, ctx: Any, korean: None) -> None:

@@ -395,7 +395,7 @@ def test_picker_offers_visible_items_and_returns_the_chosen_ones(qtbot, ctx: App
         picker.view.selectionModel().select(
             picker.model.index(row), picker.view.selectionModel().SelectionFlag.Select
         )
-    assert picker.send.text() == "Send 2 items" and "list" in picker.hint.text()
+    assert picker.send.text() == "&Send 2 items" and "list" in picker.hint.text()
     picker.accept()
     assert sorted(chosen[0]) == sorted([shirt, pants])
 

@@ -46,7 +46,7 @@ def test_recording_an_opt_out_shows_when_and_why(window: Any, qtbot: Any) -> Non
     box.opt_out_button.click()
     qtbot.waitUntil(lambda: box.opted_out.isVisibleTo(box), timeout=5000)
     assert "recorded by you" in box.opted_out.text()
-    assert box.opt_out_button.text() == "Clear o&pt-out"
+    assert box.opt_out_button.text() == "Clear opt-o&ut"
 
 
 def test_a_consent_ended_by_an_opt_out_is_not_shown_as_given(window: Any, qtbot: Any) -> None:

@@ -74,7 +74,7 @@ def test_one_transfer_for_two_orders_is_shown_as_one_deposit_for_both_and_pays_b
     assert notice.model.rowCount() == 1
     assert notice.model.index(0).data().startswith(f"{numbers[0]} and {numbers[1]} · 김민지")
     assert notice.heading.text().startswith("2 order")  # orders paid, though one message
-    assert notice.send_button.text() == "Send 1"
+    assert notice.send_button.text() == "&Send 1"
     assert f"orders {numbers[0]} and {numbers[1]} for you" in notice.preview.toPlainText()
     assert "132,000" in notice.preview.toPlainText()
     notice.reject()

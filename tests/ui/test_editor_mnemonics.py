@@ -251,13 +251,14 @@ def two_numbers(window: Any) -> None:
 
 
 def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(qtbot: Any, ctx: Any) -> None:
-    """Alt+A the name, Alt+O Send from (a shop with two numbers), Alt+M the template, Alt+E the pace,
+    """Alt+A the name, Alt+O Send from (a shop with two numbers), Alt+M the template, Alt+P the pace,
     Alt+W Send now, Alt+Y who wrote lately, Alt+S sends; the list's New campaign (N) and Delete draft
-    (D) beside them. The report shown instead has its own (Pause, Resume…)."""
+    (L) beside them, D and E left to a kept campaign's Discard and Restore. The report shown instead
+    has its own (Pause, Resume…)."""
     window = campaigns(qtbot, ctx)
     two_numbers(window)
     common = common_letters(window)
-    assert set(common) == {"N", "D"}
+    assert set(common) == {"N", "L"}
     editor = tabbed_letters(window.editor, window.editor.audience_box.lists)
     assert not set(editor) & set(common), editor
     assert {
@@ -266,7 +267,7 @@ def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(
         "W",
         "B",
         "R",
-        "L",
+        "X",
         "U",
         "V",
         "K",
@@ -275,7 +276,7 @@ def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(
         "G",
         "O",
         "T",
-        "E",
+        "P",
         "I",
         "F",
         "S",
@@ -291,12 +292,12 @@ def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(
     press_alt(qtbot, window, "T")
     qtbot.waitUntil(window.editor.schedule.at.isChecked, timeout=3000)
     assert window.editor.send_button.text() == "&Schedule…"  # still Alt+S
-    press_alt(qtbot, window, "E")
+    press_alt(qtbot, window, "P")
     assert window.editor.schedule.pace.hasFocus()
     press_alt(qtbot, window, "I")
     assert window.editor.preview_for.hasFocus()
     lists = window.editor.audience_box.lists
-    press_alt(qtbot, window, "L")  # the customers left out, and why
+    press_alt(qtbot, window, "X")  # the customers excluded, and why
     assert lists.currentIndex() == 1
     press_alt(qtbot, window, "R")
     assert lists.currentIndex() == 0
@@ -330,7 +331,7 @@ def test_korean_editors_and_campaigns_write_the_letter_after_the_words(qtbot: An
             lettered_once(part, without=ROW_BUTTONS)
         for text in bracketed(part):
             assert re.search(r"\(&[A-Z]\)", text), text
-    assert lists.tabText(0).startswith("받는 사람(&R) (") and lists.tabText(1).startswith("제외됨(&L) (")
+    assert lists.tabText(0).startswith("받는 사람(&R) (") and lists.tabText(1).startswith("제외됨(&X) (")
     assert window.editor.send_button.text() == "보내기(&S)…"
 
 
