@@ -73,14 +73,14 @@ class OrderMessagePane(QWidget):
         # Three lines where the order's lines and totals need the height; the rest scrolls.
         lines = 3 * self.edit.fontMetrics().lineSpacing() + 2 * self.edit.frameWidth() + 8
         self.edit.setMinimumHeight(lines)
-        self.send_button = QPushButton(translate("OrderWindow", "Send to customer"), self)
+        self.send_button = QPushButton(translate("OrderWindow", "Send to custo&mer"), self)
         self.send_button.setObjectName("sendOrderMessage")
-        self.skip_button = QPushButton(translate("OrderWindow", "Don't send"), self)
+        self.skip_button = QPushButton(translate("OrderWindow", "Don'&t send"), self)
         self.skip_button.setObjectName("skipOrderMessage")
         self.send_button.clicked.connect(self.send)
         self.skip_button.clicked.connect(self.skip)
         # A customer from a phone export has no number: WhatsApp cannot send until it is added.
-        self.add_number_button = QPushButton(translate("OrderWindow", "Add phone number…"), self)
+        self.add_number_button = QPushButton(translate("OrderWindow", "Add p&hone number…"), self)
         self.add_number_button.setObjectName("addPhoneNumber")
         self.add_number_button.clicked.connect(self.ask_for_number)
         self.add_number_button.hide()
@@ -96,7 +96,7 @@ class OrderMessagePane(QWidget):
         self.unsent_button.setObjectName("moveWithoutMessage")
         self.unsent_button.hide()
         # Shown when the order moved elsewhere while its message waited: her text, to copy.
-        self.copy_button = QPushButton(translate("OrderWindow", "Copy my text"), self)
+        self.copy_button = QPushButton(translate("OrderWindow", "Copy my te&xt"), self)
         self.copy_button.setObjectName("copyOrderMessage")
         self.copy_button.clicked.connect(self.copy_text)
         self.copy_button.hide()
@@ -198,12 +198,12 @@ class OrderMessagePane(QWidget):
         self.send_button.setVisible(held is None)
         self.unsent_button.setVisible(held is not None)
         if held is None:
-            self.skip_button.setText(translate("OrderWindow", "Don't send"))
+            self.skip_button.setText(translate("OrderWindow", "Don'&t send"))
             return
         self.unsent_button.setText(unsent_move_label(held[0]))
         # "Cancel" beside "Cancel order without sending" would read as cancelling the order.
         self.skip_button.setText(
-            translate("OrderWindow", "Keep the order")
+            translate("OrderWindow", "&Keep the order")
             if held[0] is OrderState.CANCELLED
             else translate("OrderWindow", "Cancel")
         )
@@ -262,7 +262,7 @@ class OrderMessagePane(QWidget):
         self.send_button.setEnabled(prepared.sendable)
         if not prepared.sendable:
             # Nothing can go now: the words are there to tell her another way.
-            self.copy_button.setText(translate("OrderWindow", "Copy text"))
+            self.copy_button.setText(translate("OrderWindow", "Copy te&xt"))
             self.copy_button.show()
         self.open_requested.emit()
         # Offered after a move or "Payment reminder…" pressed from the keyboard: Send is the next
@@ -426,7 +426,7 @@ class OrderMessagePane(QWidget):
         self.prepared = None
         self.send_button.hide()
         self.add_number_button.hide()
-        self.copy_button.setText(translate("OrderWindow", "Copy my text"))
+        self.copy_button.setText(translate("OrderWindow", "Copy my te&xt"))
         self.copy_button.show()
         self.skip_button.setText(translate("OrderWindow", "Close"))
         self.edit.setReadOnly(True)

@@ -44,12 +44,12 @@ def move_button_text(state: OrderState) -> str:
 def unsent_move_label(state: OrderState) -> str:
     """The button that makes a move whose message to the customer cannot go, without it."""
     return {
-        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Mark as awaiting payment without sending"),
-        OrderState.PAID: translate("OrderWindow", "Mark paid without sending"),
-        OrderState.SHIPPED: translate("OrderWindow", "Mark shipped without sending"),
-        OrderState.DONE: translate("OrderWindow", "Mark done without sending"),
-        OrderState.CANCELLED: translate("OrderWindow", "Cancel order without sending"),
-    }.get(state, translate("OrderWindow", "Move without sending"))
+        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Mark as awaiting payment &without sending"),
+        OrderState.PAID: translate("OrderWindow", "Mark paid &without sending"),
+        OrderState.SHIPPED: translate("OrderWindow", "Mark shipped &without sending"),
+        OrderState.DONE: translate("OrderWindow", "Mark done &without sending"),
+        OrderState.CANCELLED: translate("OrderWindow", "Cancel order &without sending"),
+    }.get(state, translate("OrderWindow", "Move &without sending"))
 
 
 def confirm_cancel(

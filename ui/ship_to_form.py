@@ -48,7 +48,7 @@ class ShipToForm(QWidget):
         self.detail.setMaxLength(200)
         self.memo = QLineEdit(self)
         self.memo.setMaxLength(200)
-        self.save_button = QPushButton(self.tr("Save address"), self)
+        self.save_button = QPushButton(self.tr("Sa&ve address"), self)
         self.save_button.clicked.connect(self._save)
         fields = (self.name, self.phone, self.postcode, self.address, self.detail, self.memo)
         for field in fields:  # Enter saves the address, as its button does, and nothing else

@@ -7314,30 +7314,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>저장</translation>
     </message>
     <message>
-        <source>Mark as awaiting payment without sending</source>
-        <translation>메시지 없이 입금 대기로 표시</translation>
-    </message>
-    <message>
-        <source>Mark paid without sending</source>
-        <translation>메시지 없이 결제 완료로 표시</translation>
-    </message>
-    <message>
-        <source>Mark shipped without sending</source>
-        <translation>메시지 없이 배송 시작으로 표시</translation>
-    </message>
-    <message>
-        <source>Mark done without sending</source>
-        <translation>메시지 없이 완료로 표시</translation>
-    </message>
-    <message>
-        <source>Cancel order without sending</source>
-        <translation>메시지 없이 주문 취소</translation>
-    </message>
-    <message>
-        <source>Move without sending</source>
-        <translation>메시지 없이 상태 변경</translation>
-    </message>
-    <message>
         <source>{0}: cancelled, the payment deadline passed (message to the customer not sent)</source>
         <translation>{0}: 입금 기한이 지나 취소됨 (안내 메시지 보내지 않음)</translation>
     </message>
@@ -7610,6 +7586,30 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>신규로 되돌리기(&amp;B)</translation>
     </message>
     <message>
+        <source>Mark as awaiting payment &amp;without sending</source>
+        <translation>메시지 없이 입금 대기로 표시(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Mark paid &amp;without sending</source>
+        <translation>메시지 없이 결제 완료로 표시(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Mark shipped &amp;without sending</source>
+        <translation>메시지 없이 배송 시작으로 표시(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Mark done &amp;without sending</source>
+        <translation>메시지 없이 완료로 표시(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel order &amp;without sending</source>
+        <translation>메시지 없이 주문 취소(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move &amp;without sending</source>
+        <translation>메시지 없이 상태 변경(&amp;W)</translation>
+    </message>
+    <message>
         <source>Cancel order {0}? It can be moved back for {1} days.</source>
         <translation>주문 {0}을(를) 취소할까요? {1}일 동안은 되돌릴 수 있어요.</translation>
     </message>
@@ -7696,18 +7696,6 @@ Save it anyway?</source>
     <message>
         <source>Payment</source>
         <translation>결제</translation>
-    </message>
-    <message>
-        <source>Send to customer</source>
-        <translation>고객에게 보내기</translation>
-    </message>
-    <message>
-        <source>Don&apos;t send</source>
-        <translation>보내지 않기</translation>
-    </message>
-    <message>
-        <source>Add phone number…</source>
-        <translation>전화번호 추가…</translation>
     </message>
     <message>
         <source>Message to the customer</source>
@@ -7822,10 +7810,6 @@ Save it anyway?</source>
         <translation>합계가 {0}에서 {1}(으)로 바뀌었어요. 고객에게는 {0}을(를) 입금해 달라고 안내했어요. 바뀐 금액을 보낼까요?</translation>
     </message>
     <message>
-        <source>Keep the order</source>
-        <translation>주문 유지</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -7836,10 +7820,6 @@ Save it anyway?</source>
     <message>
         <source>The customer wrote to your number {0} within 24 hours (not to this chat&apos;s number): this goes from it as a normal message. Edit it as you like.</source>
         <translation>고객이 24시간 안에 이&#xa0;채팅의 번호가 아닌 매장 번호 {0}(으)로 메시지를 보냈으니, 그&#xa0;번호에서 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
-    </message>
-    <message>
-        <source>Copy text</source>
-        <translation>글 복사</translation>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>
@@ -7886,10 +7866,6 @@ Save it anyway?</source>
         <translation>Meta가 이&#xa0;템플릿을 유틸리티가 아닌 {0}(으)로 분류했어요. 요금이 부과되고 메시지 발송 한도에 포함돼요.</translation>
     </message>
     <message>
-        <source>Copy my text</source>
-        <translation>내 글 복사</translation>
-    </message>
-    <message>
         <source>The customer has not written yet: this goes as the template “{0}” ({1}).</source>
         <translation>고객이 아직 메시지를 보낸 적이 없어서 “{0}” 템플릿({1})으로 보내요.</translation>
     </message>
@@ -7908,6 +7884,30 @@ Save it anyway?</source>
     <message>
         <source>Add it there, or type it in the message.</source>
         <translation>그곳에 계좌를 추가하거나 메시지에 직접 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Send to custo&amp;mer</source>
+        <translation>고객에게 보내기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Don&apos;&amp;t send</source>
+        <translation>보내지 않기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hone number…</source>
+        <translation>전화번호 추가(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Copy my te&amp;xt</source>
+        <translation>내 글 복사(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the order</source>
+        <translation>주문 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Copy te&amp;xt</source>
+        <translation>글 복사(&amp;X)</translation>
     </message>
     <message>
         <source>{0} has no phone number in this inbox (the chat came from a phone export), so WhatsApp cannot send them this order&apos;s message. Add their number to send it; the order is kept either way.</source>
@@ -10324,8 +10324,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>우편번호</translation>
     </message>
     <message>
-        <source>Save address</source>
-        <translation>배송지 저장</translation>
+        <source>Sa&amp;ve address</source>
+        <translation>배송지 저장(&amp;V)</translation>
     </message>
     <message>
         <source>Saved</source>

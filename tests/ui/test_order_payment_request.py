@@ -78,7 +78,7 @@ def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_
     how = order_window.message.how.text()
     assert "More than 24 hours since the customer wrote" in how and "bank account is not set" in how
     assert "Nothing has changed yet" in how
-    assert unsent.text() == "Mark as awaiting payment without sending"
+    assert unsent.text() == "Mark as awaiting payment &without sending"
     assert skip.text() == "Cancel" and not send.isVisible()
     assert order_window.message.edit.isReadOnly()
     assert state_and_labels(window.ctx, order_id, contact_id)[0] == "new"
@@ -106,7 +106,7 @@ def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_
     )
     # The window's own buttons are the new state's, Send back for the next message.
     qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "move_paid") is not None)
-    assert send.isVisibleTo(order_window.message) and skip.text() == "Don't send"
+    assert send.isVisibleTo(order_window.message) and skip.text() == "Don'&t send"
 
 
 def test_asking_a_customer_who_wrote_today_moves_the_order_and_offers_the_message(
@@ -129,7 +129,7 @@ def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, 
     unsent = button(order_window, "moveWithoutMessage")
     button(order_window, "move_awaiting_payment").click()
     qtbot.waitUntil(unsent.isVisible)
-    assert unsent.text() == "메시지 없이 입금 대기로 표시"
+    assert unsent.text() == "메시지 없이 입금 대기로 표시(&W)"
     assert button(order_window, "skipOrderMessage").text() == "취소"
     assert "아직 바뀐 건 없어요. 주문 상태는 그대로예요." in order_window.message.how.text()
     with qtbot.waitSignal(order_window.moved):
@@ -170,7 +170,7 @@ def test_dont_send_on_the_payment_request_writes_that_the_owner_chose_not_to_tel
         button(order_window, "move_awaiting_payment").click()
     skip = button(order_window, "skipOrderMessage")
     qtbot.waitUntil(lambda: skip.isVisible() and button(order_window, "sendOrderMessage").isEnabled())
-    assert skip.text() == "Don't send"
+    assert skip.text() == "Don'&t send"
     skip.click()
     qtbot.waitUntil(
         lambda: history(order_window)[0].endswith("(you chose not to send the customer the message)")

@@ -52,4 +52,4 @@ def test_shipping_without_a_tracking_number_after_24_hours_says_what_is_missing_
     how = order_window.message.how.text()
     assert "The template needs “Tracking number”, “Tracking link”, which this order does not have" in how
     assert not (send.isVisible() and send.isEnabled())
-    assert unsent.text() == "Mark shipped without sending"
+    assert unsent.text() == "Mark shipped &without sending"
