@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
 from app.wire import OptOutReason
@@ -48,13 +48,16 @@ class OptOuts:
     def opt_out_in(
         self, conn: Connection, wa_id: str, reason: OptOutReason, now_ms: int, pnid: str | None
     ) -> bool:
-        table = marketing_opt_out.c
-        held = self.reason_in(conn, wa_id)
-        if held is None:
-            conn.execute(insert(marketing_opt_out).values(wa_id=wa_id, reason=reason, opted_out_ms=now_ms))
-        elif _RANK.get(OptOutReason(held), 1) < _RANK[reason]:
-            conn.execute(update(marketing_opt_out).where(table.wa_id == wa_id).values(reason=reason))
-        else:
+        # One statement: another worker's opt-out of hers stored meanwhile (Meta's stop may come
+        # with her own keyword or tap) is upgraded or kept, never a conflict that loses this one.
+        weaker = [held for held, rank in _RANK.items() if rank < _RANK[reason]]
+        stmt = self.db.insert(marketing_opt_out).values(wa_id=wa_id, reason=reason, opted_out_ms=now_ms)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[marketing_opt_out.c.wa_id],
+            set_={"reason": reason},
+            where=marketing_opt_out.c.reason.in_(weaker),
+        ).returning(marketing_opt_out.c.wa_id)  # a row when it was written (psycopg has no rowcount)
+        if conn.execute(stmt).first() is None:
             return False
         self.event_log.add(conn, [opt_out_event(wa_id, now_ms, reason, pnid)])
         return True

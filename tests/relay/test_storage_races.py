@@ -1,0 +1,85 @@
+"""Two workers storing the same customer's new row at once: nothing is lost and nothing fails."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from app.wire import OptOutReason
+from relay.store import Store
+
+CUSTOMER = "821055501234"
+SHOP_NUMBER = "109876543210"
+T = 1_800_000_000_000  # ms
+
+
+@pytest.fixture
+def store(tmp_path: Path, storage: str | None) -> Iterator[Store]:
+    opened = Store(storage or f"sqlite:///{tmp_path / 'relay.db'}", pool_size=2)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@contextmanager
+def another_worker_first(store: Store, table: str, meanwhile: Callable[[], None]) -> Iterator[None]:
+    """Run `meanwhile` (another worker's call, on a connection of its own, committed) just before
+    this worker's first INSERT into `table`: after its reads found no row, before its row goes in."""
+    if store.is_sqlite:
+        # SQLite's writers take turns (BEGIN IMMEDIATE): the other worker can only come first.
+        meanwhile()
+        yield
+        return
+    fired = False
+
+    def before_insert(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        nonlocal fired
+        if not fired and statement.lstrip().startswith(f"INSERT INTO {table} "):
+            fired = True
+            meanwhile()
+
+    event.listen(store.db.engine, "before_cursor_execute", before_insert)
+    try:
+        yield
+    finally:
+        event.remove(store.db.engine, "before_cursor_execute", before_insert)
+    assert fired
+
+
+def _contact_events(store: Store) -> list[dict[str, Any]]:
+    return [json.loads(e.payload) for e in store.events.after(0, 100) if e.kind == "contact"]
+
+
+def test_her_tap_on_the_opt_out_button_is_kept_as_hers_when_metas_stop_lands_on_another_worker(
+    store: Store,
+) -> None:
+    def metas_stop_on_another_worker() -> None:
+        assert store.opt_outs.opt_out(CUSTOMER, OptOutReason.META_STOP, T, SHOP_NUMBER)
+
+    with another_worker_first(store, "marketing_opt_out", metas_stop_on_another_worker):
+        new = store.opt_outs.opt_out(CUSTOMER, OptOutReason.BUTTON, T + 1, SHOP_NUMBER)
+
+    # Her own word outranks Meta's stop (Meta's "resume" must not clear it), and she is sent the
+    # confirmation of her tap (the automations send it when the opt-out is new or stronger).
+    assert new is True
+    assert store.opt_outs.reason(CUSTOMER) == OptOutReason.BUTTON
+    assert [e["reason"] for e in _contact_events(store)] == ["meta_stop", "button"]
+
+
+def test_metas_stop_after_her_stop_keyword_on_another_worker_leaves_her_keyword(store: Store) -> None:
+    def her_stop_keyword_on_another_worker() -> None:
+        assert store.opt_outs.opt_out(CUSTOMER, OptOutReason.KEYWORD, T, SHOP_NUMBER)
+
+    with another_worker_first(store, "marketing_opt_out", her_stop_keyword_on_another_worker):
+        new = store.opt_outs.opt_out(CUSTOMER, OptOutReason.META_STOP, T + 1, SHOP_NUMBER)
+
+    assert new is False
+    assert store.opt_outs.reason(CUSTOMER) == OptOutReason.KEYWORD
+    assert [e["reason"] for e in _contact_events(store)] == ["keyword"]
