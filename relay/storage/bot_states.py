@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from app.rules import BotState, resumed_bot_state
@@ -24,6 +24,10 @@ def handoff_event(wa_id: str, paused_until: datetime | None, reason: str, pnid: 
 def _moments(column: str | None) -> list[datetime]:
     return [datetime.fromtimestamp(int(ms) / 1000, tz=UTC) for ms in (column or "").split(",") if ms]
 
+
+# The columns "Resume bot" does not change (app.rules.resumed_bot_state): the hourly count of the
+# bot's answers, and whether its last menu was the other-language bot's.
+_RESUME_KEEPS = ("sent_recently_ms", "menu_other")
 
 # The number of a chat whose message came without one (an old stored webhook; relay revision 0016).
 UNKNOWN_NUMBER = ""
@@ -60,7 +64,17 @@ class BotStates:
             menu_nudged=bool(row.menu_nudged),
         )
 
-    def _put_in(self, conn: Connection, wa_id: str, number: str, state: BotState, reason: str | None) -> None:
+    def _put_in(
+        self,
+        conn: Connection,
+        wa_id: str,
+        number: str,
+        state: BotState,
+        reason: str | None,
+        *,
+        kept: tuple[str, ...] = (),
+    ) -> None:
+        """Store the chat's state; a row stored meanwhile by another worker keeps its `kept` columns."""
         values = {
             "paused_until_ms": dt_to_ms(state.paused_until),
             "resumed_ms": dt_to_ms(state.resumed_at),
@@ -70,11 +84,12 @@ class BotStates:
             "menu_other": state.menu_other,
             "menu_nudged": state.menu_nudged,
         }
-        chat = (bot_state.c.wa_id == wa_id) & (bot_state.c.phone_number_id == number)
-        if conn.execute(select(bot_state.c.wa_id).where(chat)).first() is None:
-            conn.execute(insert(bot_state).values(wa_id=wa_id, phone_number_id=number, **values))
-        else:
-            conn.execute(update(bot_state).where(chat).values(**values))
+        # One statement: the state stored last wins, even over another worker's first row of this
+        # chat (the owner's "Resume bot" as her message hands the chat over), never a conflict.
+        stmt = self.db.insert(bot_state).values(wa_id=wa_id, phone_number_id=number, **values)
+        changed = {name: value for name, value in values.items() if name not in kept}
+        index = [bot_state.c.wa_id, bot_state.c.phone_number_id]
+        conn.execute(stmt.on_conflict_do_update(index_elements=index, set_=changed))
 
     def put(
         self,
@@ -115,7 +130,8 @@ class BotStates:
             events = []
             for number in numbers:
                 state = resumed_bot_state(self._get_in(conn, wa_id, number), now)
-                self._put_in(conn, wa_id, number, state, None)
+                # What a resume leaves as it was: read from a row another worker may be storing.
+                self._put_in(conn, wa_id, number, state, None, kept=_RESUME_KEEPS)
                 events.append(handoff_event(wa_id, None, HandoffReason.RESUMED, number or None))
             self.event_log.add(conn, events)
         return numbers

@@ -5,18 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 
-from app.wire import OptOutReason
+from app.rules import BotState
+from app.wire import HandoffReason, OptOutReason
 from relay.store import Store
 
 CUSTOMER = "821055501234"
 SHOP_NUMBER = "109876543210"
 T = 1_800_000_000_000  # ms
+NOW = datetime.fromtimestamp(T / 1000, UTC)
 
 
 @pytest.fixture
@@ -83,3 +86,35 @@ def test_metas_stop_after_her_stop_keyword_on_another_worker_leaves_her_keyword(
     assert new is False
     assert store.opt_outs.reason(CUSTOMER) == OptOutReason.KEYWORD
     assert [e["reason"] for e in _contact_events(store)] == ["keyword"]
+
+
+def test_a_hand_off_stored_after_the_owners_resume_on_another_worker_pauses_the_bot(store: Store) -> None:
+    paused = BotState(paused_until=NOW + timedelta(hours=1), sent_recently=(NOW,))
+
+    def owners_resume_on_another_worker() -> None:
+        assert store.bots.resume(CUSTOMER, NOW, SHOP_NUMBER) == [SHOP_NUMBER]
+
+    with another_worker_first(store, "bot_state", owners_resume_on_another_worker):
+        store.bots.put(CUSTOMER, paused, handoff=HandoffReason.KEYWORD, pnid=SHOP_NUMBER, now=NOW)
+
+    # The customer asked for a person after the owner's click: the chat is with a person.
+    assert store.bots.get(CUSTOMER, SHOP_NUMBER).paused_until == NOW + timedelta(hours=1)
+    reasons = [e["handoff_reason"] for e in _contact_events(store)]
+    assert reasons == [HandoffReason.RESUMED, HandoffReason.KEYWORD]
+
+
+def test_the_owners_resume_after_a_hand_off_on_another_worker_gives_the_chat_back_to_the_bot(
+    store: Store,
+) -> None:
+    paused = BotState(paused_until=NOW + timedelta(hours=1), sent_recently=(NOW,), menu_other=True)
+
+    def hand_off_on_another_worker() -> None:
+        store.bots.put(CUSTOMER, paused, handoff=HandoffReason.MENU, pnid=SHOP_NUMBER, now=NOW)
+
+    with another_worker_first(store, "bot_state", hand_off_on_another_worker):
+        store.bots.resume(CUSTOMER, NOW + timedelta(seconds=1), SHOP_NUMBER)
+
+    state = store.bots.get(CUSTOMER, SHOP_NUMBER)
+    assert state.paused_until is None and state.resumed_at == NOW + timedelta(seconds=1)
+    # A resume changes only the pause: the bot's hourly limit still counts the answer it just sent.
+    assert state.sent_recently == (NOW,) and state.menu_other is True
