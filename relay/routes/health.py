@@ -80,7 +80,7 @@ async def _database_cause(relay: Relay) -> str | None:
     """None when the database takes a small write now; else what is wrong (storage_cause's words)."""
     stamp = datetime.now(UTC).isoformat()
     try:
-        await asyncio.wait_for(asyncio.to_thread(relay.store.kv.stamp, READY_PROBE_KEY, stamp), READY_TIMEOUT)
+        await asyncio.wait_for(asyncio.to_thread(relay.store.kv.put, READY_PROBE_KEY, stamp), READY_TIMEOUT)
     except TimeoutError:
         return "timeout"
     except Exception as exc:  # any storage failure is the answer, not a crash of the probe

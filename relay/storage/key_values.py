@@ -6,7 +6,7 @@ import json
 import secrets
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import AUTOMATIONS_LOCK, Database
@@ -45,21 +45,14 @@ class KeyValues:
         raise NotText(key, value)
 
     def put_in(self, conn: Connection, key: str, value: str) -> None:
-        if conn.execute(select(kv.c.key).where(kv.c.key == key)).first() is None:
-            conn.execute(insert(kv).values(key=key, value=value))
-        else:
-            conn.execute(update(kv).where(kv.c.key == key).values(value=value))
+        """Store `value` under `key` in one statement (an upsert): workers putting the same new key
+        at once (Meta's verification handshake, /readyz's probes) never collide on its primary key."""
+        stmt = self.db.insert(kv).values(key=key, value=value)
+        conn.execute(stmt.on_conflict_do_update(index_elements=[kv.c.key], set_={"value": value}))
 
     def put(self, key: str, value: str) -> None:
         with self.db.engine.begin() as conn:
             self.put_in(conn, key, value)
-
-    def stamp(self, key: str, value: str) -> None:
-        """put() in one statement (an upsert): workers stamping the same new key at once never
-        collide on its primary key, as /readyz's probes from several workers may."""
-        stmt = self.db.insert(kv).values(key=key, value=value)
-        with self.db.engine.begin() as conn:
-            conn.execute(stmt.on_conflict_do_update(index_elements=[kv.c.key], set_={"value": value}))
 
     def claim_for_run(self, key: str, run: str) -> bool:
         """True for the first caller that claims `key` for `run` (one run of `serve`, its workers

@@ -63,14 +63,14 @@ def test_readyz_fails_while_the_disk_it_writes_to_is_nearly_full(tmp_path: Path,
 def test_a_flood_of_readiness_probes_never_becomes_a_flood_of_writes(relay: RunningRelay) -> None:
     """Anyone may ask /readyz, and each probe writes a row: a hundred at once share a few."""
     kv = relay.relay.store.kv
-    stamp = kv.stamp
+    put = kv.put
     writes: list[str] = []
 
     def counted(key: str, value: str) -> None:  # the real write, counted
         writes.append(key)
-        stamp(key, value)
+        put(key, value)
 
-    kv.stamp = counted
+    kv.put = counted
     with ThreadPoolExecutor(32) as pool:
         answers = list(pool.map(lambda _: relay.client.get(f"{relay.url}/readyz").status_code, range(100)))
     assert answers == [200] * 100

@@ -14,6 +14,7 @@ from sqlalchemy import event
 
 from app.rules import BotState
 from app.wire import HandoffReason, OptOutReason
+from relay.check import VERIFIED_KEY
 from relay.store import Store
 
 CUSTOMER = "821055501234"
@@ -118,3 +119,10 @@ def test_the_owners_resume_after_a_hand_off_on_another_worker_gives_the_chat_bac
     assert state.paused_until is None and state.resumed_at == NOW + timedelta(seconds=1)
     # A resume changes only the pause: the bot's hourly limit still counts the answer it just sent.
     assert state.sent_recently == (NOW,) and state.menu_other is True
+
+
+def test_metas_verification_handshake_is_kept_when_another_worker_keeps_it_at_once(store: Store) -> None:
+    with another_worker_first(store, "kv", lambda: store.kv.put(VERIFIED_KEY, "2027-01-15T09:00:00+00:00")):
+        store.kv.put(VERIFIED_KEY, "2027-01-15T09:00:01+00:00")
+
+    assert store.kv.get(VERIFIED_KEY) == "2027-01-15T09:00:01+00:00"
