@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
 from app.wire import ORDER_STATUSES_PER_CUSTOMER
 from relay.storage.database import Database
@@ -47,19 +47,21 @@ class OrderStatuses:
         for status in statuses:
             by_customer.setdefault(status["wa_id"], []).append(status)
         with self.db.engine.begin() as conn:
-            for wa_id, pushed in by_customer.items():
+            # Customers in one order: two pushes lock the rows they share in the same order.
+            for wa_id, pushed in sorted(by_customer.items()):
                 key = _key(wa_id)
-                raw = conn.execute(select(kv.c.value).where(kv.c.key == key)).scalar_one_or_none()
+                # Her row first, then read it locked: a second computer pushing for her at once
+                # (PostgreSQL, another worker) waits here and merges into what this one stores,
+                # rather than failing on the new row or writing over it.
+                conn.execute(self.db.insert(kv).values(key=key, value="[]").on_conflict_do_nothing())
+                raw = conn.execute(select(kv.c.value).where(kv.c.key == key).with_for_update()).scalar_one()
                 stored = json.loads(raw) if raw else []
                 held = {s["number"]: s for s in stored}
                 # Another shop computer's newer change of the same order stays (see OrderStatus).
                 pushed = [_newer(held.get(p["number"]), p) for p in pushed]
                 kept = [s for s in stored if s["number"] not in {p["number"] for p in pushed}]
                 value = json.dumps((pushed + kept)[:ORDER_STATUSES_PER_CUSTOMER], ensure_ascii=False)
-                if raw is None:
-                    conn.execute(insert(kv).values(key=key, value=value))
-                else:
-                    conn.execute(update(kv).where(kv.c.key == key).values(value=value))
+                conn.execute(update(kv).where(kv.c.key == key).values(value=value))
         return len(statuses)
 
     def for_customer(self, wa_id: str) -> list[dict[str, Any]]:

@@ -126,3 +126,19 @@ def test_metas_verification_handshake_is_kept_when_another_worker_keeps_it_at_on
         store.kv.put(VERIFIED_KEY, "2027-01-15T09:00:01+00:00")
 
     assert store.kv.get(VERIFIED_KEY) == "2027-01-15T09:00:01+00:00"
+
+
+def _status(number: str, state: str) -> dict[str, Any]:
+    return {"wa_id": CUSTOMER, "number": number, "state": state, "changed_at": NOW.isoformat()}
+
+
+def test_two_shop_computers_pushing_a_new_customers_orders_at_once_keep_both_orders(store: Store) -> None:
+    def the_other_computers_push() -> None:
+        store.orders.put_many([_status("1001", "paid")])
+
+    with another_worker_first(store, "kv", the_other_computers_push):
+        assert store.orders.put_many([_status("1002", "shipped")]) == 1
+
+    # The bot answers "where is my order" from these: neither computer's order is forgotten.
+    held = {s["number"]: s["state"] for s in store.orders.for_customer(CUSTOMER)}
+    assert held == {"1001": "paid", "1002": "shipped"}
