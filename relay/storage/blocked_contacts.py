@@ -21,10 +21,11 @@ class BlockedContacts:
 
     def block(self, wa_id: str, now_ms: int, *, on_whatsapp: bool) -> None:
         with self.db.engine.begin() as conn:
-            conn.execute(delete(blocked_contact).where(blocked_contact.c.wa_id == wa_id))
-            conn.execute(
-                blocked_contact.insert().values(wa_id=wa_id, blocked_ms=now_ms, on_whatsapp=on_whatsapp)
-            )
+            # One statement: a second block of hers at once (another computer of the shop's) is
+            # the later one, never a conflict on her row.
+            values = {"blocked_ms": now_ms, "on_whatsapp": on_whatsapp}
+            stmt = self.db.insert(blocked_contact).values(wa_id=wa_id, **values)
+            conn.execute(stmt.on_conflict_do_update(index_elements=[blocked_contact.c.wa_id], set_=values))
 
     def unblock(self, wa_id: str) -> None:
         with self.db.engine.begin() as conn:

@@ -142,3 +142,13 @@ def test_two_shop_computers_pushing_a_new_customers_orders_at_once_keep_both_ord
     # The bot answers "where is my order" from these: neither computer's order is forgotten.
     held = {s["number"]: s["state"] for s in store.orders.for_customer(CUSTOMER)}
     assert held == {"1001": "paid", "1002": "shipped"}
+
+
+def test_blocking_a_customer_from_two_shop_computers_at_once_blocks_her(store: Store) -> None:
+    def the_other_computers_block() -> None:
+        store.blocked.block(CUSTOMER, T, on_whatsapp=False)
+
+    with another_worker_first(store, "blocked_contact", the_other_computers_block):
+        store.blocked.block(CUSTOMER, T + 1, on_whatsapp=True)
+
+    assert store.blocked.is_blocked(CUSTOMER)
