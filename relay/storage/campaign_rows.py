@@ -116,12 +116,11 @@ class CampaignRows:
         start_ms = int(new.start_at.timestamp() * 1000) if new.start_at else now_ms
         state = CampaignState.SCHEDULED if start_ms > now_ms else CampaignState.RUNNING
         with self.db.engine.begin() as conn:
-            found = self._row(conn, new.id)
-            if found is not None:
-                outcome = "exists" if found.request_sha256 == sha256 else "conflict"
-                return outcome, self._campaign(conn, found)
-            conn.execute(
-                insert(campaign).values(
+            # One statement: the id taken already, or meanwhile by another worker's request (the
+            # desktop's retry of a slow first POST), answers what is stored instead of failing.
+            made = conn.execute(
+                self.db.insert(campaign)
+                .values(
                     id=new.id,
                     name=new.name,
                     template=new.template.model_dump_json(),
@@ -133,7 +132,14 @@ class CampaignRows:
                     start_ms=start_ms,
                     total=len(new.recipients),
                 )
-            )
+                .on_conflict_do_nothing(index_elements=[campaign.c.id])
+                .returning(campaign.c.id)  # a row when it went in (psycopg has no rowcount)
+            ).first()
+            if made is None:
+                found = self._row(conn, new.id)
+                assert found is not None
+                outcome = "exists" if found.request_sha256 == sha256 else "conflict"
+                return outcome, self._campaign(conn, found)
             conn.execute(
                 insert(campaign_recipient),
                 [

@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import event
 
 from app.rules import BotState
-from app.wire import HandoffReason, OptOutReason
+from app.wire import HandoffReason, NewCampaign, OptOutReason
 from relay.check import VERIFIED_KEY
 from relay.store import Store
+from tests.support.relay_campaigns import recipient
 
 CUSTOMER = "821055501234"
 SHOP_NUMBER = "109876543210"
@@ -152,3 +153,28 @@ def test_blocking_a_customer_from_two_shop_computers_at_once_blocks_her(store: S
         store.blocked.block(CUSTOMER, T + 1, on_whatsapp=True)
 
     assert store.blocked.is_blocked(CUSTOMER)
+
+
+def test_a_campaign_posted_again_while_its_first_post_is_stored_answers_the_stored_campaign(
+    store: Store,
+) -> None:
+    new = NewCampaign.model_validate(
+        {
+            "id": "winter-sale",
+            "name": "겨울 세일",
+            "template": {"name": "winter_sale", "language": "ko", "category": "MARKETING"},
+            "recipients": [recipient("821055551234"), recipient("821055556789")],
+        }
+    )
+    first: list[str] = []
+
+    def the_first_post_on_another_worker() -> None:
+        first.append(store.campaigns.create(new, "sha", T)[0])
+
+    with another_worker_first(store, "campaign", the_first_post_on_another_worker):
+        outcome, stored = store.campaigns.create(new, "sha", T + 1)
+
+    # The desktop's retry is told the campaign is there (200), and every customer gets it once.
+    assert first == ["created"] and outcome == "exists"
+    assert stored.id == "winter-sale" and stored.total == 2
+    assert store.events.count("campaign") == 1
