@@ -420,6 +420,7 @@ class SettingsDialog(QDialog):
             connection.setEnabled(False)
             self.auto_backup.setEnabled(False)  # its folder is a preference: it cannot be saved
             self.choose_backup_folder.setEnabled(False)
+        self.demo_check_note: QLabel | None = None
         if ctx.demo:
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
@@ -428,6 +429,19 @@ class SettingsDialog(QDialog):
             # greyed-out group, right under it.
             form.takeRow(self.relay_check)
             column.insertWidget(column.indexOf(connection) + 1, self.relay_check)
+            # A live button right under greyed-out fields read as an oversight: it says what it does.
+            self.demo_check_note = QLabel(
+                self.tr(
+                    "The demo's relay cannot be changed, but you can check it: the check shows the demo "
+                    "shop's numbers and their health."
+                )
+            )
+            self.demo_check_note.setWordWrap(True)
+            column.insertWidget(column.indexOf(self.relay_check), self.demo_check_note)
+            assert self.relay_check.button is not None
+            self.relay_check.button.setToolTip(
+                self.tr("Ask the demo's simulated relay how the demo shop's numbers are doing")
+            )
         self._fit_to_screen(content, layout)
         self._measure()
         self._opened = self._typed()

@@ -9988,6 +9988,14 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
         <translation>폴더 선택(&amp;C)…</translation>
     </message>
     <message>
+        <source>The demo&apos;s relay cannot be changed, but you can check it: the check shows the demo shop&apos;s numbers and their health.</source>
+        <translation>데모 릴레이는 바꿀 수 없지만 확인은 할 수 있어요: 확인하면 데모 가게 번호와 번호 상태를 보여 줘요.</translation>
+    </message>
+    <message>
+        <source>Ask the demo&apos;s simulated relay how the demo shop&apos;s numbers are doing</source>
+        <translation>데모의 가상 릴레이에게 데모 가게 번호의 상태를 물어봐요</translation>
+    </message>
+    <message>
         <source>Delete earlier inboxes</source>
         <translation>이전 받은편지함 삭제</translation>
     </message>

@@ -221,6 +221,36 @@ def test_the_demo_shop_is_never_opened_at_sign_in(qtbot: Any, ctx: Any) -> None:
     assert dialog.open_at_sign_in.toolTip() == "The demo shop is never opened at sign-in."
 
 
+def test_the_demos_check_connection_says_why_it_works_under_greyed_out_relay_fields(
+    qtbot: Any, ctx: Any
+) -> None:
+    """In the demo the relay's address and token are greyed out, and Check connection under them was
+    live with nothing saying why: it looked like a button left on by mistake."""
+    from ui.settings_dialog import SettingsDialog
+
+    ctx.demo = True
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.relay_check.button
+    assert button is not None
+    assert not dialog.connection.isEnabled() and button.isEnabled()
+    note = dialog.demo_check_note
+    assert note is not None and note.isVisible()
+    assert "demo's relay cannot be changed, but you can check it" in note.text()
+    # Read between the greyed-out fields and the button it explains.
+    assert dialog.connection.geometry().bottom() < note.geometry().top() < dialog.relay_check.geometry().top()
+    assert "demo" in button.toolTip()
+
+
+def test_a_real_shop_has_no_demo_note_by_check_connection(qtbot: Any, ctx: Any) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.demo_check_note is None
+
+
 def test_keeping_chats_archived_when_a_customer_writes_is_off_until_the_owner_turns_it_on(
     qtbot: Any, ctx: Any
 ) -> None:
