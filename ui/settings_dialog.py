@@ -415,6 +415,12 @@ class SettingsDialog(QDialog):
         self.read_only_note.setVisible(ctx.read_only)
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.sections, 1)
+        # "Save" answered to leaving before the reads are in: the dialog stays open until they are,
+        # and without this it looked as if the answer had been lost.
+        self.waiting_note = QLabel(self.tr("Your changes will be saved as soon as the settings are read…"))
+        self.waiting_note.setWordWrap(True)
+        self.waiting_note.hide()
+        layout.addWidget(self.waiting_note)
         layout.addWidget(buttons)
         if ctx.read_only:  # opened to read only on a full disk: every change would be refused
             connection.setEnabled(False)
@@ -536,8 +542,13 @@ class SettingsDialog(QDialog):
         # Save writes preferences and prices together: both must be in, or Save would do nothing.
         self.save_button.setEnabled(self.loaded and self.prices_loaded and not self.ctx.read_only)
         if self._save_once_read and self.loaded and self.prices_loaded:
-            self._save_once_read = False
+            self._wait_to_save(False)
             self.accept()
+
+    def _wait_to_save(self, waiting: bool) -> None:
+        """Save once both reads are in (`waiting`), and say so meanwhile."""
+        self._save_once_read = waiting
+        self.waiting_note.setVisible(waiting)
 
     def _typed(self, fields: Iterable[str] | None = None) -> dict[str, object]:
         """Everything the owner can change here (or those of `fields`), as it now reads."""
@@ -576,7 +587,7 @@ class SettingsDialog(QDialog):
 
         def save_then(_then: object) -> bool:
             if not (self.loaded and self.prices_loaded):
-                self._save_once_read = True  # Save works once both reads are in: saved then
+                self._wait_to_save(True)  # Save works once both reads are in: saved then
                 return True
             self.accept()  # closes the dialog once stored; a refusal says why and keeps it open
             return True
@@ -597,6 +608,7 @@ class SettingsDialog(QDialog):
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
         self._read_failed = True
+        self._wait_to_save(False)  # nothing will be saved: the note would wait for ever
         self.say_backup(failure_sentence(exc))
 
     def _relay_checked(self, report: CheckReport | None) -> None:

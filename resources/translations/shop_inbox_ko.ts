@@ -9988,6 +9988,10 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
         <translation>폴더 선택(&amp;C)…</translation>
     </message>
     <message>
+        <source>Your changes will be saved as soon as the settings are read…</source>
+        <translation>설정을 다 읽는 대로 바꾼 내용을 저장해요…</translation>
+    </message>
+    <message>
         <source>The demo&apos;s relay cannot be changed, but you can check it: the check shows the demo shop&apos;s numbers and their health.</source>
         <translation>데모 릴레이는 바꿀 수 없지만 확인은 할 수 있어요: 확인하면 데모 가게 번호와 번호 상태를 보여 줘요.</translation>
     </message>

@@ -138,3 +138,42 @@ def test_settings_left_before_anything_is_read_close_without_a_question(
         dialog = open_settings(qtbot, ctx)
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # no question declared: one would fail the test
         assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+
+def test_save_answered_before_the_reads_are_in_says_it_is_waiting_until_it_saves(
+    qtbot: Any, ctx: Any, dialogs: DialogGuard, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """She answered "Save" while the preferences were still being read: the dialog stayed open, its
+    Save greyed out, and nothing said it was waiting, as if her answer had been lost."""
+    with held(monkeypatch, "read_preferences", read_preferences):
+        dialog = open_settings(qtbot, ctx)
+        assert not dialog.waiting_note.isVisible()  # nothing asked of it yet
+        dialogs.expect("getExistingDirectory", answer=str(tmp_path))
+        dialog.choose_backup_folder.click()
+        dialogs.expect("question", answer=Button.Save)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and not dialog.save_button.isEnabled()
+        assert dialog.waiting_note.isVisible()
+        assert dialog.waiting_note.text() == "Your changes will be saved as soon as the settings are read…"
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    assert not dialog.waiting_note.isVisible()
+
+
+def test_a_read_that_fails_while_save_waits_for_it_says_why_instead_of_waiting(
+    qtbot: Any, ctx: Any, dialogs: DialogGuard, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The wait's note went with the save it announced: a failed read saves nothing, and says so."""
+    from app.errors import DiskFull
+
+    def unreadable(_db: Any) -> Any:
+        raise DiskFull()
+
+    with held(monkeypatch, "read_preferences", unreadable):
+        dialog = open_settings(qtbot, ctx)
+        dialogs.expect("getExistingDirectory", answer=str(tmp_path))
+        dialog.choose_backup_folder.click()
+        dialogs.expect("question", answer=Button.Save)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.waiting_note.isVisible()
+    qtbot.waitUntil(lambda: not dialog.waiting_note.isVisible(), timeout=5000)
+    assert dialog.isVisible() and dialog.backup_status.text()
