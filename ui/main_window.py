@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
@@ -1180,6 +1181,8 @@ class MainWindow(QMainWindow):
         """Close the app's other open windows; False when one holding unsaved edits was kept open."""
         others = [*self.findChildren(QWidget), *QApplication.topLevelWidgets()]
         for other in dict.fromkeys(others):
+            if not shiboken6.isValid(other):
+                continue  # deleted by a window closed before it (its open menu, say): nothing to close
             if other is not self and other.isWindow() and other.isVisible() and not other.close():
                 return False
         return True
