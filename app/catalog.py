@@ -524,10 +524,30 @@ def set_hidden(session: Session, item_ids: Sequence[int], hidden: bool) -> None:
         item.hidden = hidden
 
 
-def duplicate_item(session: Session, item_id: int, name_suffix: str = " (copy)") -> int:
-    """A copy with a fresh item code (`CODE-copy`, `CODE-copy-2`…), same images and collections."""
+def name_key(name: str) -> str:
+    """What two item names are the same by: any case, spaces around them aside (Korean as is)."""
+    return nfc(name).strip().casefold()
+
+
+def _copy_name(session: Session, name: str, suffix: str, numbered: str) -> str:
+    """`name` + `suffix` ("Dress (copy)"), or + `numbered` with the first number no item's name has
+    yet ("Dress (copy 2)"): a copy never takes a name another item has. The suffix is never cut off
+    a long name: the name is."""
+    taken = {name_key(other) for other in session.scalars(select(CatalogItem.name))}
+    candidate, n = name[: MAX_NAME - len(suffix)] + suffix, 2
+    while name_key(candidate) in taken:
+        tail = numbered.format(n)
+        candidate, n = name[: MAX_NAME - len(tail)] + tail, n + 1
+    return candidate
+
+
+def duplicate_item(
+    session: Session, item_id: int, name_suffix: str = " (copy)", numbered_suffix: str = " (copy {0})"
+) -> int:
+    """A copy with a fresh item code (`CODE-copy`, `CODE-copy-2`…) and a name no item has yet
+    ("Dress (copy)", "Dress (copy 2)"…), same images and collections."""
     source = get_item(session, item_id)
-    name = (source.name + name_suffix)[:MAX_NAME]
+    name = _copy_name(session, source.name, name_suffix, numbered_suffix)
     code = _free_code(session, f"{source.retailer_id[: MAX_CODE - 8]}-copy")
     return create_item(
         session,

@@ -31,6 +31,7 @@ from app.catalog import (
     clean_draft,
     create_item,
     list_items,
+    name_key,
     update_item,
 )
 from app.catalog_collections import create_collection, list_collections
@@ -96,6 +97,7 @@ class RowProblem:
     # What went wrong, for ui/ to word in the owner's language: bad_id, bad_title, bad_price,
     # bad_availability, bad_condition, bad_link, bad_stock, long_description, duplicate_id, duplicate_name
     # (a file without ids names an item twice), same_name (…names one that several items are called),
+    # shared_name, shared_name_line (imported under a name another item has; ImportReport.shared_names),
     # image_missing, too_many_rows, excel_error (Excel saved "#NAME?" in the cell),
     # excel_number (Excel saved a long code as "8.80123E+12"), extra_cells (more cells than columns).
     code: str = ""
@@ -137,6 +139,10 @@ class ImportReport:
     question_marks: list[int] = field(default_factory=list)
     # Lines of the sheet's totals rows (합계, or a row with only a sum in it): left out, not items.
     totals_rows: list[int] = field(default_factory=list)
+    # Rows imported under a name another item has (code "shared_name": `detail` the other item's
+    # code; "shared_name_line": the other row's line): kept, for variants may share a name, but
+    # said, as the item form asks before saving one.
+    shared_names: list[RowProblem] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -366,6 +372,9 @@ def import_feed(
     # One read of the catalogue instead of one query per row (a feed can hold thousands).
     known = _Known(session, lossy=report.encoding if report.encoding in LEGACY_ENCODINGS else None)
     seen: dict[str, int] = {}  # id (or name, in a file without ids) → the line it was on
+    # Items whose name this file gave or changed → their line: checked against every other
+    # name once all rows are in, so a file that swaps two items' names is not taken for a clash.
+    named_here: dict[int, int] = {}
     for line, fields in records:
         if not any(f.strip() for f in fields):
             continue
@@ -401,7 +410,7 @@ def import_feed(
             continue
         try:
             parsed = _parse_row(values, columns, default_currency)
-            key = code if code else _name_key(parsed.draft.name)
+            key = code if code else name_key(parsed.draft.name)
             if key in seen:
                 if code:
                     raise _RowInvalid(
@@ -446,7 +455,7 @@ def import_feed(
             # Most likely an emoji Excel could not write in CP949 (or Windows-1252); the owner is told
             # which rows.
             report.question_marks.append(line)
-        _apply(
+        item_id = _apply(
             session,
             parsed,
             image,
@@ -455,6 +464,9 @@ def import_feed(
             known.stock.get(existing.id) if existing else None,
             collection_ids,
         )
+        if existing is None or name_key(existing.name) != name_key(parsed.draft.name):
+            named_here[item_id] = line
+    report.shared_names = _shared_names(session, named_here)
     log.info(
         "catalogue import: %d created, %d updated, %d unchanged, %d bad rows",
         report.created,
@@ -463,6 +475,36 @@ def import_feed(
         len(report.errors),
     )
     return report
+
+
+def _shared_names(session: Session, named_here: dict[int, int]) -> list[RowProblem]:
+    """The rows of `named_here` (item id → line) whose item now has a name another item has: the
+    other row's line when the file named that one too, else the other item's code."""
+    if not named_here:
+        return []
+    items = {
+        item_id: (code, name)
+        for item_id, code, name in session.execute(
+            select(CatalogItem.id, CatalogItem.retailer_id, CatalogItem.name).order_by(CatalogItem.id)
+        )
+    }
+    holders: dict[str, list[int]] = {}
+    for item_id, (_, name) in items.items():
+        holders.setdefault(name_key(name), []).append(item_id)
+    problems: list[RowProblem] = []
+    for item_id, line in named_here.items():
+        code, name = items[item_id]
+        others = [i for i in holders[name_key(name)] if i != item_id]
+        if not others:
+            continue
+        other_code = items[others[0]][0]
+        reason = f"another item ({other_code}) is also called “{name}”"
+        if others[0] in named_here:
+            detail, kind = str(named_here[others[0]]), "shared_name_line"
+        else:
+            detail, kind = other_code, "shared_name"
+        problems.append(RowProblem(line, reason, code, kind, detail, column="title"))
+    return sorted(problems, key=lambda p: p.line)
 
 
 def _is_totals_row(values: dict[str, str], fields: Sequence[str]) -> bool:
@@ -512,10 +554,6 @@ def _sheet_with_items(
     return first if first is not None else (iter(()), None)
 
 
-def _name_key(name: str) -> str:
-    return nfc(name).strip().casefold()
-
-
 class _Known:
     """The catalogue as the import found it: items by code and by name, and their own stock counts."""
 
@@ -524,24 +562,24 @@ class _Known:
         self.by_code = {row.retailer_id: row for row in rows}
         self.by_name: dict[str, list[ItemRow]] = {}
         for row in rows:
-            self.by_name.setdefault(_name_key(row.name), []).append(row)
+            self.by_name.setdefault(name_key(row.name), []).append(row)
         # A CP949 file (Korean Excel's plain CSV; Windows-1252, Western Excel's) has "?" where a name
         # had an emoji: "하트 ? 귀걸이" is still "하트 💖 귀걸이", not a new item. `lossy`: its encoding.
         self.lossy = lossy
         self.by_cp949_name: dict[str, list[ItemRow]] = {}
         if lossy:
             for row in rows:
-                self.by_cp949_name.setdefault(_name_key(_cp949_key(row.name, lossy)), []).append(row)
+                self.by_cp949_name.setdefault(name_key(_cp949_key(row.name, lossy)), []).append(row)
         self.stock = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
         self.sold_out = sold_out_among(session)
         self._session = session
-        self.collections = {_name_key(c.name): c.id for c in list_collections(session)}
+        self.collections = {name_key(c.name): c.id for c in list_collections(session)}
 
     def collection_ids(self, names: Sequence[str]) -> tuple[int, ...]:
         """The collections a row names, each made once when the catalogue has none of that name."""
         ids = []
         for name in names:
-            key = _name_key(name)
+            key = name_key(name)
             if key not in self.collections:
                 self.collections[key] = create_collection(self._session, name)
             ids.append(self.collections[key])
@@ -549,9 +587,9 @@ class _Known:
 
     def named(self, name: str) -> ItemRow | None:
         """The one item called `name`; raises _RowInvalid when several are (the row cannot say which)."""
-        rows = self.by_name.get(_name_key(name), [])
+        rows = self.by_name.get(name_key(name), [])
         if not rows and self.lossy and "?" in name:
-            rows = self.by_cp949_name.get(_name_key(_cp949_key(name, self.lossy)), [])
+            rows = self.by_cp949_name.get(name_key(_cp949_key(name, self.lossy)), [])
         if len(rows) > 1:
             raise _RowInvalid(
                 "same_name",
@@ -605,7 +643,8 @@ def _apply(
     existing: ItemRow | None,
     counted: int | None,
     collection_ids: tuple[int, ...] | None,
-) -> None:
+) -> int:
+    """Create or update the row's item; its id."""
     draft = parsed.draft
     if existing is None:
         fields = {**_fields(draft), "images": (image,) if image else (), "collection_ids": collection_ids}
@@ -613,7 +652,7 @@ def _apply(
         if parsed.stock is not None:
             count_item(session, item_id, StockCount(parsed.stock))
         report.created += 1
-        return
+        return item_id
     # Only the columns the file has replace what is stored.
     keep = {
         "description": existing.description,
@@ -636,11 +675,12 @@ def _apply(
     recount = parsed.stock is not None and parsed.stock != counted
     if _same(_draft_of(existing), candidate) and not recount and not moved:
         report.unchanged += 1
-        return
+        return existing.id
     update_item(session, existing.id, candidate)
     if recount:
         count_item(session, existing.id, StockCount(parsed.stock))
     report.updated += 1
+    return existing.id
 
 
 def _fields(draft: ItemDraft) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from app.catalog import (
     get_item,
     item_list,
     list_items,
+    name_key,
     prune_unused_images,
     restore_items,
     set_hidden,
@@ -49,7 +50,6 @@ from app.models import CatalogItem
 from app.settings import put_setting
 from app.sheet_files import sheet_format, write_sheet
 from app.stock import count_item, item_stock, items_left, options_left
-from app.text import nfc
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +137,6 @@ def collections(db: Database) -> list[CollectionRow]:
         return list_collections(session)
 
 
-def name_key(name: str) -> str:
-    """What two item names are the same by: any case, spaces around them aside (Korean as is)."""
-    return nfc(name).strip().casefold()
-
-
 def _check_name_unshared(session: Session, item_id: int, name: str, stored: str | None) -> None:
     """Raise ItemInvalid (ITEM_NAME_SHARED, naming the other item) when item `item_id` is given a
     name another item has: two "울 머플러 그레이" make the `#` picker and orders ambiguous. Only when
@@ -178,9 +173,11 @@ def save_item(
     return item_id, Changes(catalog=frozenset([item_id]), collections=True)
 
 
-def duplicate_items(db: Database, item_ids: Sequence[int], name_suffix: str) -> tuple[list[int], Changes]:
+def duplicate_items(
+    db: Database, item_ids: Sequence[int], name_suffix: str, numbered_suffix: str
+) -> tuple[list[int], Changes]:
     with db.write() as session:
-        copies = [duplicate_item(session, i, name_suffix) for i in item_ids]
+        copies = [duplicate_item(session, i, name_suffix, numbered_suffix) for i in item_ids]
     return copies, Changes(catalog=frozenset(copies), collections=True)
 
 

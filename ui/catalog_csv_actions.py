@@ -73,6 +73,13 @@ def problem_text(problem: RowProblem, column_names: Mapping[str, str] | None = N
             "CatalogCsv",
             "several items are called “{0}”; add an item code column to say which one this row is",
         ),
+        "shared_name": QCoreApplication.translate(
+            "CatalogCsv", "the item {0} has the same name; rename one unless they are variants of one item"
+        ),
+        "shared_name_line": QCoreApplication.translate(
+            "CatalogCsv",
+            "the item on line {0} has the same name; rename one unless they are variants of one item",
+        ),
         "bad_stock": QCoreApplication.translate(
             "CatalogCsv",
             "“{0}” is not a number of pieces: write it as 5, or leave it blank for an item you do not count",
@@ -177,6 +184,26 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         )
         for p in report.warnings
     ]
+    shared = [
+        QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(
+            p.line, problem_text(p, report.column_names)
+        )
+        for p in report.shared_names
+    ]
+    if shared:
+        # Imported all the same (variants may share a name), but said: the item form asks first.
+        summary += "\n\n" + (
+            QCoreApplication.translate("CatalogCsv", "1 item was imported under a name another item has:")
+            if len(shared) == 1
+            else QCoreApplication.translate(
+                "CatalogCsv", "{0} items were imported under a name another item has:"
+            ).format(count_text(len(shared)))
+        )
+        summary += "\n" + "\n".join(shared[:ERRORS_SHOWN])
+        if len(shared) > ERRORS_SHOWN:
+            summary += "\n" + QCoreApplication.translate("CatalogCsv", "…and {0} more (see details).").format(
+                len(shared) - ERRORS_SHOWN
+            )
     if report.errors:
         summary += "\n\n" + (
             QCoreApplication.translate("CatalogCsv", "1 row was not imported:")
@@ -190,7 +217,7 @@ def report_text(report: ImportReport) -> tuple[str, str]:
             summary += "\n" + QCoreApplication.translate("CatalogCsv", "…and {0} more (see details).").format(
                 len(lines) - ERRORS_SHOWN
             )
-    return summary, "\n".join(lines + warnings)
+    return summary, "\n".join(lines + warnings + shared)
 
 
 def import_csv(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[ImportReport], None]) -> None:
@@ -223,7 +250,9 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
     def show(report: ImportReport) -> None:
         summary, details = report_text(report)
         box = QMessageBox(
-            QMessageBox.Icon.Warning if report.errors or report.warnings else QMessageBox.Icon.Information,
+            QMessageBox.Icon.Warning
+            if report.errors or report.warnings or report.shared_names
+            else QMessageBox.Icon.Information,
             QCoreApplication.translate("CatalogCsv", "Catalogue imported"),
             summary,
             QMessageBox.StandardButton.Ok,

@@ -734,12 +734,14 @@ class CatalogWindow(QMainWindow):
         if not ids:
             return
         db, suffix = self.ctx.db, self.tr(" (copy)")
+        # A second copy of the same item: "(copy 2)", so no two items share a name.
+        numbered = self.tr(" (copy {0})", "the name of a second, third… copy of an item; {0}: 2, 3…")
 
         def done(result: tuple[list[int], Changes]) -> None:
             copies, changes = result
             self.changed_here(changes, select=copies)
 
-        self.edits.run_in_turn(lambda: duplicate_items(db, ids, suffix), done)
+        self.edits.run_in_turn(lambda: duplicate_items(db, ids, suffix, numbered), done)
 
     def delete_selected(self) -> None:
         ids = self.acted_on_ids()

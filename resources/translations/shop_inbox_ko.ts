@@ -1843,6 +1843,14 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>같은 상품명이 이미 {0}번째 줄에 있어요. 상품코드 열이 없으면 상품마다 이름이 달라야 해요.</translation>
     </message>
     <message>
+        <source>the item {0} has the same name; rename one unless they are variants of one item</source>
+        <translation>상품 코드 {0} 상품과 이름이 같아요. 한&#xa0;상품의 옵션처럼 같은 이름으로 쓸 게 아니라면 둘 중 하나의 이름을 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>the item on line {0} has the same name; rename one unless they are variants of one item</source>
+        <translation>{0}번째 줄 상품과 이름이 같아요. 한&#xa0;상품의 옵션처럼 같은 이름으로 쓸 게 아니라면 둘 중 하나의 이름을 바꾸세요.</translation>
+    </message>
+    <message>
         <source>“{0}” is not a number of pieces: write it as 5, or leave it blank for an item you do not count</source>
         <translation>“{0}”은(는) 개수가 아니에요. 5처럼 숫자로 쓰거나, 재고를 세지 않는 상품은 비워 두세요.</translation>
     </message>
@@ -1921,6 +1929,14 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>Line {0} (imported without picture): {1}</source>
         <translation>{0}번째 줄 (사진 없이 가져옴): {1}</translation>
+    </message>
+    <message>
+        <source>1 item was imported under a name another item has:</source>
+        <translation>1개 상품을 다른 상품과 같은 이름으로 가져왔어요:</translation>
+    </message>
+    <message>
+        <source>{0} items were imported under a name another item has:</source>
+        <translation>{0}개 상품을 다른 상품과 같은 이름으로 가져왔어요:</translation>
     </message>
     <message>
         <source>1 row was not imported:</source>
@@ -2237,6 +2253,11 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>S&amp;how</source>
         <translation>보이기(&amp;H)</translation>
+    </message>
+    <message>
+        <source> (copy {0})</source>
+        <comment>the name of a second, third… copy of an item; {0}: 2, 3…</comment>
+        <translation> (복사본 {0})</translation>
     </message>
     <message>
         <source>&amp;Add to collection</source>

@@ -1,10 +1,14 @@
-"""Saving a catalogue item under a name another item has: asked about, never silently doubled."""
+"""A catalogue item under a name another item has: asked about (form), reported (import), never
+made by Duplicate; never silently doubled."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from app.catalog import ItemDraft, ItemInvalid, create_item, get_item, list_items
+from app.catalog import MAX_NAME, ItemDraft, ItemInvalid, create_item, duplicate_item, get_item, list_items
+from app.catalog_csv import export_feed, import_feed
 from app.catalog_edits import save_item
 from app.errors import ErrorCode
 
@@ -66,3 +70,71 @@ def test_a_field_that_cannot_be_saved_is_said_before_the_name_question(db, scarf
     with pytest.raises(ItemInvalid) as refused:
         save_item(db, None, draft("울 머플러 그레이", code="WM-GR"))
     assert refused.value.code is ErrorCode.ITEM_CODE_TAKEN
+
+
+def test_a_second_copy_of_an_item_gets_a_name_of_its_own(db, scarf) -> None:
+    with db.write() as s:
+        duplicate_item(s, scarf)
+        duplicate_item(s, scarf)
+        duplicate_item(s, scarf, " (복사본)", " (복사본 {0})")
+    assert names(db) == [
+        "울 머플러 그레이",
+        "울 머플러 그레이 (copy 2)",
+        "울 머플러 그레이 (copy)",
+        "울 머플러 그레이 (복사본)",
+    ]
+
+
+def test_a_copy_of_a_name_as_long_as_can_be_keeps_its_copy_mark(db) -> None:
+    long_name = "가" * MAX_NAME
+    with db.write() as s:
+        item = create_item(s, draft(long_name))
+        first, second = duplicate_item(s, item), duplicate_item(s, item)
+    with db.read() as s:
+        copies = [get_item(s, first).name, get_item(s, second).name]
+    assert copies[0].endswith(" (copy)") and copies[1].endswith(" (copy 2)")
+    assert all(len(name) == MAX_NAME for name in copies)
+
+
+def feed(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "feed.csv"
+    path.write_bytes("\n".join(["id,title,price", *rows]).encode())
+    return path
+
+
+def test_an_imported_row_named_as_another_item_is_imported_and_reported(db, scarf, tmp_path: Path) -> None:
+    path = feed(tmp_path, "WM-GR2,울 머플러 그레이,42000 KRW", "CAP,Cap,22000 KRW")
+    with db.write() as s:
+        report = import_feed(s, path)
+    assert (report.created, report.errors) == (2, [])
+    assert [(p.line, p.item_code, p.code, p.detail) for p in report.shared_names] == [
+        (2, "WM-GR2", "shared_name", "WM-GR")
+    ]
+    assert names(db) == ["Cap", "울 머플러 그레이", "울 머플러 그레이"]
+
+
+def test_two_rows_of_the_file_with_one_name_are_both_reported_by_line(db, scarf, tmp_path: Path) -> None:
+    path = feed(tmp_path, "B-1,Basket,10000 KRW", "CAP,Cap,22000 KRW", "B-2,basket ,12000 KRW")
+    with db.write() as s:
+        report = import_feed(s, path)
+    assert report.created == 3
+    assert [(p.line, p.code, p.detail) for p in report.shared_names] == [
+        (2, "shared_name_line", "4"),
+        (4, "shared_name_line", "2"),
+    ]
+
+
+def test_an_export_imported_back_says_nothing_of_names_kept_shared_and_swaps_are_no_clash(
+    db, scarf, tmp_path: Path
+) -> None:
+    save_item(db, None, draft("울 머플러 그레이", code="WM-GR2"), keep_same_name=True)
+    save_item(db, None, draft("울 머플러 네이비", code="WM-NV"))
+    with db.write() as s:
+        report = import_feed(s, export_feed(s))
+    assert report.shared_names == []
+    # The file swaps two items' names: at the end no two share one.
+    path = feed(tmp_path, "WM-NV,울 머플러 그레이,39000 KRW", "WM-GR,울 머플러 네이비,39000 KRW")
+    with db.write() as s:
+        report = import_feed(s, path)
+    assert report.updated == 2
+    assert [(p.line, p.detail) for p in report.shared_names] == [(2, "WM-GR2")]

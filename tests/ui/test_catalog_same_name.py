@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 
-from app.catalog import ItemDraft, create_item, list_items
+from app.catalog import ItemDraft, ItemRow, create_item, list_items
 from app.db import Database
 from app.paths import paths_for
 from ui.context import AppContext
@@ -127,3 +127,45 @@ def test_moving_on_with_save_stays_on_the_renamed_item_and_asks(
     assert window.form.item_id == cap and window.form.name.text() == "WOOL SCARF"
     assert window.selected_ids() == [cap]
     assert ("Cap", 22000) in stored(ctx)
+
+
+def test_duplicating_the_same_item_twice_makes_two_names(qtbot, window, ctx: AppContext) -> None:
+    (scarf,) = [r.id for r in list_items_of(ctx)]
+    for _ in range(2):
+        window.reload(select=[scarf])
+        qtbot.waitUntil(lambda: window.form.item_id == scarf, timeout=5000)
+        qtbot.waitUntil(lambda: not window.is_loading(), timeout=5000)
+        with qtbot.waitSignal(ctx.hub.changed):
+            window.duplicate_action.trigger()
+        qtbot.waitUntil(lambda: not window.is_loading(), timeout=5000)
+    assert [name for name, _ in stored(ctx)] == [
+        "울 머플러 그레이",
+        "울 머플러 그레이 (copy 2)",
+        "울 머플러 그레이 (copy)",
+    ]
+
+
+def test_the_import_summary_names_a_row_that_took_another_items_name(
+    qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes("상품코드,상품명,판매가\nWM-GR2,울 머플러 그레이,42000\n".encode())
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    summary, details = report_text(reports[0])
+    shared = (
+        "Line 2: 상품명: the item WM-GR has the same name; rename one unless they are variants of one item"
+    )
+    assert "1 item was imported under a name another item has:\n" + shared in summary
+    assert shared in details
+    assert stored(ctx) == [("울 머플러 그레이", 39000), ("울 머플러 그레이", 42000)]
+
+
+def list_items_of(ctx: AppContext) -> list[ItemRow]:
+    with ctx.db.read() as s:
+        return list_items(s)
