@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 # The schema version this code writes, kept in PRAGMA user_version by each migration, so the
 # start-up path can tell with plain sqlite3 whether Alembic (≈375 ms to import) is needed at all.
-SCHEMA_VERSION = 27
+SCHEMA_VERSION = 28
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

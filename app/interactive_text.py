@@ -1,7 +1,8 @@
-"""The words an interactive message showed besides its body (header, buttons or list rows, footer).
+"""The words an interactive message showed besides its body (header, buttons or a list, footer).
 
 The menu bot's menus and answers and the catalogue's lists are interactive messages: the customer
-read their header, body, each button or list row and footer. `body` keeps the body alone (the chat
+read their header, body, each button and footer, and of a list the button that opens it ("메뉴 보기")
+and, in the sheet it opens, each section's title and row. `body` keeps the body alone (the chat
 list's line, quotes, exports); the rest is `extra_text`, which the search indexes after the body
 (app/schema_sql.py) and the bubble shows as `shown_text` does, so a word found is a word shown.
 """
@@ -15,6 +16,8 @@ from app.text import nfc
 
 # How a button or list row is shown under the body, in the bubble and in a search hit's snippet.
 CHOICE_MARK = "▸ "
+# How a list's button, which opens its rows on the phone, is shown before them (WhatsApp draws ☰).
+OPENER_MARK = "☰ "
 
 
 def _interactive(payload: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -22,23 +25,43 @@ def _interactive(payload: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return interactive if isinstance(interactive, Mapping) else {}
 
 
-def offered_choices(payload: Mapping[str, Any] | None) -> list[str]:
-    """The buttons or list rows an interactive message offered (the menu bot's, a catalogue list):
-    what the customer could tap. A list row's description (a catalogue item's price) follows its
-    title after " · ", as the customer sees it under the title."""
+def _choice_lines(payload: Mapping[str, Any] | None) -> list[str]:
+    """The lines under the body: each button ("▸ "), or a list's opener ("☰ 메뉴 보기") and then,
+    as the sheet it opens shows them, each section's title before its rows ("▸ ")."""
     action = _interactive(payload).get("action")
     if not isinstance(action, Mapping):
         return []
+    lines = [CHOICE_MARK + title for title in _button_titles(action)]
+    sections = [section for section in action.get("sections") or [] if isinstance(section, Mapping)]
+    opener = str(action.get("button") or "").strip()
+    if opener and any(section.get("rows") for section in sections):
+        lines.append(OPENER_MARK + opener)
+    for section in sections:
+        rows = _row_titles(section)
+        title = str(section.get("title") or "").strip()
+        if title and rows:
+            lines.append(title)
+        lines.extend(CHOICE_MARK + row for row in rows)
+    return lines
+
+
+def _button_titles(action: Mapping[str, Any]) -> list[str]:
     titles: list[str] = []
     for button in action.get("buttons") or []:
         reply = button.get("reply") if isinstance(button, Mapping) else None
         if isinstance(reply, Mapping) and reply.get("title"):
             titles.append(str(reply["title"]))
-    for section in action.get("sections") or []:
-        for choice in (section.get("rows") if isinstance(section, Mapping) else None) or []:
-            if isinstance(choice, Mapping) and choice.get("title"):
-                description = " ".join(str(choice.get("description") or "").split())
-                titles.append(f"{choice['title']} · {description}" if description else str(choice["title"]))
+    return titles
+
+
+def _row_titles(section: Mapping[str, Any]) -> list[str]:
+    """A section's rows, a row's description (a catalogue item's price) after its title and " · ",
+    as the customer sees it under the title."""
+    titles: list[str] = []
+    for choice in section.get("rows") or []:
+        if isinstance(choice, Mapping) and choice.get("title"):
+            description = " ".join(str(choice.get("description") or "").split())
+            titles.append(f"{choice['title']} · {description}" if description else str(choice["title"]))
     return titles
 
 
@@ -55,20 +78,17 @@ def _footer(payload: Mapping[str, Any] | None) -> str:
 
 
 def extra_text(payload: Mapping[str, Any] | None) -> str:
-    """What the message showed besides its body, a line each: header, "▸ " and each choice,
-    footer; "" for a message with none (every message but an interactive one the shop sent)."""
-    lines = [
-        _header(payload),
-        *(CHOICE_MARK + choice for choice in offered_choices(payload)),
-        _footer(payload),
-    ]
+    """What the message showed besides its body, a line each: header, each button ("▸ ") or the
+    list's opener ("☰ "), section titles and rows ("▸ "), footer; "" for a message with none
+    (every message but an interactive one the shop sent)."""
+    lines = [_header(payload), *_choice_lines(payload), _footer(payload)]
     return nfc("\n".join(line for line in lines if line))
 
 
 def shown_text(body: str, payload: Mapping[str, Any] | None) -> str:
     """The message's words in the order the customer read them: header, body, choices, footer."""
     header = _header(payload)
-    lines = [header, body, *(CHOICE_MARK + choice for choice in offered_choices(payload)), _footer(payload)]
+    lines = [header, body, *_choice_lines(payload), _footer(payload)]
     return nfc("\n".join(line for line in lines if line))
 
 

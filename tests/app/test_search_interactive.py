@@ -14,6 +14,7 @@ from app.rules import BotState, CustomerMessage, bot_decision
 from app.search import search_messages
 from app.shop_menu import english_shop_menu, korean_shop_menu
 from app.sync_apply import apply_events
+from app.text import bigram_text
 from app.wire import Automations, BusinessHours, read_event
 from tests.support.wire_events import message_event, outbound_event
 
@@ -116,9 +117,9 @@ def test_a_catalogue_list_is_found_by_its_header_rows_prices_and_footer(db) -> N
     }
     apply(db, sent_by_bot({"type": "interactive", "interactive": interactive}, 1_795_000_050))
     (hit,) = found(db, "머플러")
-    assert hit == "겨울 신상품 골라 보세요 ▸ 울 머플러 그레이 · ₩39,000 무료 배송"
-    assert found(db, "신상품") == [hit] and found(db, "39000") == [hit]
-    assert found(db, "무료 배송") == ["… 골라 보세요 ▸ 울 머플러 그레이 · ₩39,000 무료 배송"]
+    assert hit == "겨울 신상품 골라 보세요 ☰ 보기 ▸ 울 머플러 그레이 · ₩39,000 무료 배송"
+    assert found(db, "신상품") == [hit] and found(db, "39000") == ["…" + hit[4:]]
+    assert found(db, "무료 배송") == ["…세요 ☰ 보기 ▸ 울 머플러 그레이 · ₩39,000 무료 배송"]
 
 
 def test_a_deleted_menu_leaves_nothing_behind_in_the_index(db) -> None:
@@ -212,3 +213,65 @@ def test_a_list_the_owner_sent_from_the_catalogue_is_found_by_a_rows_price(db, t
         queue_catalog_send(s, chat, items, catalog_dir=tmp_path, media_dir=tmp_path, locale="ko_KR")
     (hit,) = found(db, "45,000")
     assert hit.endswith("▸ 린넨 셔츠 · 45,000원")  # the row as the customer read it, price and all
+
+
+SECTIONED_LIST = {
+    "type": "list",
+    "body": {"text": "무엇을 도와드릴까요?"},
+    "action": {
+        "button": "메뉴 보기",
+        "sections": [
+            {"title": "주문", "rows": [{"id": "menu:order", "title": "주문 조회"}]},
+            {"title": "매장 안내", "rows": [{"id": "menu:hours", "title": "영업시간"}]},
+        ],
+    },
+}
+
+
+def test_a_list_is_found_by_the_button_that_opens_it_and_its_section_titles(db) -> None:
+    """Her phone showed "☰ 메뉴 보기" under the menu, and the sheet it opened its sections' titles."""
+    apply(db, sent_by_bot({"type": "interactive", "interactive": SECTIONED_LIST}, 1_795_000_090))
+    whole = "무엇을 도와드릴까요? ☰ 메뉴 보기 주문 ▸ 주문 조회 매장 안내 ▸ 영업시간"
+    assert found(db, "메뉴 보기") == [whole]
+    # A hit near the end: the snippet starts a little in, as for any long message.
+    (hit,) = found(db, "매장")
+    assert hit.endswith("☰ 메뉴 보기 주문 ▸ 주문 조회 매장 안내 ▸ 영업시간")
+    assert found(db, "매장 안내") == [hit]
+
+
+def test_an_inbox_at_schema_27_finds_its_lists_by_their_opener_and_sections(db_path: Path) -> None:
+    """0028 rewrites the list messages an inbox already has; other messages stay as they were."""
+    upgrade(db_path, "0027")
+    raw = sqlite3.connect(db_path)
+    raw.execute("INSERT INTO contact (id, wa_id, profile_name, created_at) VALUES (1, ?, '김민수', 0)", (WA,))
+    # A list as 0027 wrote it: its rows, not its opener nor section titles.
+    rows_only = "▸ 주문 조회\n▸ 영업시간"
+    body = SECTIONED_LIST["body"]["text"]  # type: ignore[index]
+    raw.execute(
+        "INSERT INTO message (contact_id, direction, kind, body, extra_text, grams, payload, status, sent_by, "
+        "sent_at) VALUES (1, 'out', 'interactive', ?, ?, ?, ?, 'sent', 'bot', 1000)",
+        (
+            body,
+            rows_only,
+            bigram_text(f"{body}\n{rows_only}"),
+            json.dumps({"to": WA, "type": "interactive", "interactive": SECTIONED_LIST}, ensure_ascii=False),
+        ),
+    )
+    raw.execute(
+        "INSERT INTO message (contact_id, direction, kind, body, grams, payload, status, sent_at) "
+        "VALUES (1, 'in', 'text', '메뉴 보기가 안 돼요', ?, 'not json', 'received', 2000)",
+        (bigram_text("메뉴 보기가 안 돼요"),),
+    )
+    raw.commit()
+    raw.close()
+    db = Database.open(db_path)
+    try:
+        assert stored_schema_version(db_path) == SCHEMA_VERSION
+        assert len(found(db, "메뉴 보기")) == 2
+        (hit,) = found(db, "매장 안내")
+        assert hit.endswith("☰ 메뉴 보기 주문 ▸ 주문 조회 매장 안내 ▸ 영업시간")
+        with db.write() as s:  # the triggers took out exactly what they put in
+            s.query(Message).delete()
+        assert found(db, "메뉴") == [] and found(db, "매장 안내") == []
+    finally:
+        db.close()

@@ -130,10 +130,38 @@ def test_the_menu_bots_question_shows_the_choices_it_offered(fonts: Fonts) -> No
         },
     )
     # A row's description shows after its title, on one line, as the customer sees it under the title
-    # (a catalogue list's price); a row without one, its title alone.
-    assert body_text(menu) == "무엇을 도와드릴까요?\n▸ 주문·배송 조회 · 송장 번호로 바로 확인\n▸ 영업시간"
+    # (a catalogue list's price); a row without one, its title alone. The button that opened the
+    # list on her phone comes before its rows.
+    assert (
+        body_text(menu)
+        == "무엇을 도와드릴까요?\n☰ 메뉴 보기\n▸ 주문·배송 조회 · 송장 번호로 바로 확인\n▸ 영업시간"
+    )
     # Quoted by the customer's answer, the question alone: one short line.
     assert quote_preview(buttons)[1] == "교환과 반품 중 어떤 것을 도와드릴까요?"
+
+
+def test_a_list_bubble_shows_its_sections_titles_as_the_sheet_on_her_phone_does() -> None:
+    action = {
+        "button": "메뉴 보기",
+        "sections": [
+            {"title": "주문", "rows": [{"id": "menu:order", "title": "주문 조회"}]},
+            {"title": "매장 안내", "rows": [{"id": "menu:hours", "title": "영업시간"}]},
+        ],
+    }
+    menu = row(
+        direction="out",
+        kind="interactive",
+        body="무엇을 도와드릴까요?",
+        payload={"interactive": {"type": "list", "action": action}},
+    )
+    assert body_text(menu).splitlines() == [
+        "무엇을 도와드릴까요?",
+        "☰ 메뉴 보기",
+        "주문",
+        "▸ 주문 조회",
+        "매장 안내",
+        "▸ 영업시간",
+    ]
 
 
 def test_a_catalogue_list_bubble_shows_each_items_price() -> None:
@@ -162,6 +190,7 @@ def test_a_catalogue_list_bubble_shows_each_items_price() -> None:
     assert body_text(bubble).splitlines() == [
         "어떤 상품을 원하세요?",
         "린넨 셔츠 스카이블루, 린넨 셔츠 아이보리",
+        "☰ 보기",
         "▸ 린넨 셔츠 스카이블루 · 39,000원",
         "▸ 린넨 셔츠 아이보리 · 41,000원",
     ]
