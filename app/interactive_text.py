@@ -9,7 +9,7 @@ list's line, quotes, exports); the rest is `extra_text`, which the search indexe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.text import nfc
@@ -77,11 +77,18 @@ def _footer(payload: Mapping[str, Any] | None) -> str:
     return str(footer.get("text") or "").strip() if isinstance(footer, Mapping) else ""
 
 
-def extra_text(payload: Mapping[str, Any] | None) -> str:
+def extra_text(payload: Mapping[str, Any] | None, template_buttons: Sequence[str] = ()) -> str:
     """What the message showed besides its body, a line each: header, each button ("▸ ") or the
     list's opener ("☰ "), section titles and rows ("▸ "), footer; "" for a message with none
-    (every message but an interactive one the shop sent)."""
-    lines = [_header(payload), *_choice_lines(payload), _footer(payload)]
+    (every message but an interactive one or a template with buttons the shop sent). A template's
+    buttons (`template_buttons`: app/template_buttons.py) are not in its send body: the caller
+    gives them."""
+    lines = [
+        _header(payload),
+        *_choice_lines(payload),
+        _footer(payload),
+        *(CHOICE_MARK + title for title in template_buttons),
+    ]
     return nfc("\n".join(line for line in lines if line))
 
 
@@ -92,8 +99,7 @@ def shown_text(body: str, payload: Mapping[str, Any] | None) -> str:
     return nfc("\n".join(line for line in lines if line))
 
 
-def search_text(body: str | None, payload: Mapping[str, Any] | None) -> str:
+def search_text(body: str | None, extra: str) -> str:
     """The text a message is found by, as the index holds it (schema_sql.SEARCH_TEXT): its body,
-    then its extra text on the next line."""
-    extra = extra_text(payload)
+    then its extra text (`extra_text`) on the next line."""
     return f"{body or ''}\n{extra}" if extra else body or ""

@@ -19,11 +19,12 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from app import interactive_text
+from app.template_buttons import sent_template_buttons
 from app.text import bigram_text
 
 
@@ -182,10 +183,11 @@ class Message(Base):
     kind: Mapped[str] = mapped_column(String(16), default="text")
     body: Mapped[str] = mapped_column(Text, default="", server_default="")
     # What an interactive message showed besides its body (its buttons or list rows, header and
-    # footer), worked out from payload, for search (app/interactive_text.py; migration 0027).
+    # footer), worked out from payload, or a template's buttons, for search (app/interactive_text.py;
+    # migrations 0027, 0028).
     extra_text: Mapped[str] = mapped_column(
         Text,
-        default=lambda ctx: interactive_text.extra_text(ctx.get_current_parameters().get("payload")),
+        default=lambda ctx: _extra_default(ctx.get_current_parameters(), ctx.connection),
         server_default="",
         deferred=True,
     )
@@ -592,18 +594,44 @@ class RestockWaitlist(Base):
     added_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
 
 
+def message_extra_text(
+    connection: Connection, kind: str | None, direction: str | None, payload: Any, campaign_id: str | None
+) -> str:
+    """A message's extra text (app/interactive_text.py): a template the shop sent has its buttons'
+    titles, which its send body does not hold (app/template_buttons.py)."""
+    buttons: tuple[str, ...] = ()
+    if kind == "template" and direction == "out":
+        buttons = sent_template_buttons(connection, payload, campaign_id)
+    return interactive_text.extra_text(payload, buttons)
+
+
+def _extra_default(values: dict[str, Any], connection: Connection) -> str:
+    return message_extra_text(
+        connection,
+        values.get("kind"),
+        values.get("direction"),
+        values.get("payload"),
+        values.get("campaign_id"),
+    )
+
+
 def _grams_default(values: dict[str, Any]) -> str:
-    return bigram_text(interactive_text.search_text(values.get("body"), values.get("payload")))
+    # extra_text's default ran first (its column comes first) and left its value among the row's.
+    extra = values.get("extra_text")
+    return bigram_text(interactive_text.search_text(values.get("body"), extra or ""))
 
 
-def refresh_grams(mapper: Any, connection: Any, target: Message) -> None:
+def refresh_grams(mapper: Any, connection: Connection, target: Message) -> None:
     """Keep grams (and the extra text) in step when the ORM changes a message's body or payload."""
     from sqlalchemy import inspect
 
     attrs = inspect(target).attrs
     if attrs.body.history.has_changes() or attrs.payload.history.has_changes():
-        target.extra_text = interactive_text.extra_text(target.payload)
-        target.grams = bigram_text(interactive_text.search_text(target.body, target.payload))
+        extra = message_extra_text(
+            connection, target.kind, target.direction, target.payload, target.campaign_id
+        )
+        target.extra_text = extra
+        target.grams = bigram_text(interactive_text.search_text(target.body, extra))
 
 
 def _install_listeners() -> None:

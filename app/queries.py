@@ -25,6 +25,7 @@ from app.conversation_rows import (
     from_millis,
 )
 from app.models import Campaign, Contact, Label, Message, contact_label
+from app.template_buttons import sent_template_buttons
 from app.thread_priority import window_first
 
 
@@ -324,43 +325,12 @@ def _campaign_name(m: Message) -> str | None:
 
 
 def _template_buttons(m: Message) -> tuple[str, ...]:
-    """The titles of the buttons of the template an outgoing message was sent with: the sending
-    campaign's template when it is that version (name and language), else the approved templates'
-    copy kept (app/sending.py). () for other messages, or a template no longer known."""
-    if m.kind != "template" or m.direction != "out":
-        return ()
-    sent = (m.payload or {}).get("template")
+    """The titles of the buttons of the template an outgoing message was sent with
+    (app/template_buttons.py); () for other messages, or a template no longer known."""
     session = object_session(m)
-    if not isinstance(sent, dict) or session is None:
+    if m.kind != "template" or m.direction != "out" or session is None:
         return ()
-    name, language = str(sent.get("name") or ""), (sent.get("language") or {}).get("code")
-    found: dict[str, Any] | None = None
-    if m.campaign_id:
-        raw = session.scalar(select(Campaign.template).where(Campaign.uid == m.campaign_id))
-        if isinstance(raw, dict) and raw.get("name") == name and raw.get("language") in (language, None):
-            found = raw
-    if found is None:
-        from app.sending import TEMPLATES_SETTING
-        from app.settings import get_setting
-
-        kept = get_setting(session, TEMPLATES_SETTING, []) or []
-        found = next(
-            (
-                t
-                for t in kept
-                if isinstance(t, dict) and t.get("name") == name and t.get("language") in (language, None)
-            ),
-            None,
-        )
-    if found is None:
-        return ()
-    titles: list[str] = []
-    for component in found.get("components") or []:
-        if isinstance(component, dict) and str(component.get("type", "")).upper() == "BUTTONS":
-            for button in component.get("buttons") or []:
-                if isinstance(button, dict) and str(button.get("text") or "").strip():
-                    titles.append(str(button["text"]).strip())
-    return tuple(titles)
+    return sent_template_buttons(session, m.payload, m.campaign_id)
 
 
 def messages_page(

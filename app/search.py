@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.business_numbers import number_tags, shop_numbers
 from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, business_number_sql, omitted_caption
 from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
-from app.interactive_text import shown_text
+from app.interactive_text import search_text, shown_text
 from app.models import to_millis
 from app.orders import typed_order_number
 from app.phones import number_fragment, number_name, number_tail, typed_phone
@@ -185,7 +185,8 @@ _HIT_SQL = f"""
 SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body, CASE WHEN m.extra_text != '' THEN m.payload END,
        coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name,
        m.sent_by, c.archived, {OMITTED_SQL}, m.kind,
-       {business_number_sql("coalesce(m.phone_number_id, c.phone_number_id)")}
+       {business_number_sql("coalesce(m.phone_number_id, c.phone_number_id)")},
+       CASE WHEN m.kind = 'template' THEN m.extra_text END
   FROM message m JOIN contact c ON c.id = m.contact_id
  WHERE m.id IN ({{ids}})
 """
@@ -297,9 +298,13 @@ def search_messages(
         omitted,
         kind,
         on,
+        template_buttons,
     ) in rows:
         shown = body or ""
-        if payload is not None:
+        if template_buttons:
+            # A template found by its "▸ 수신 거부" button: under its text, as its bubble shows it.
+            shown = search_text(shown, template_buttons)
+        elif payload is not None:
             # A menu found by its "▸ 배송 조회" row: its words in the order its bubble shows them.
             shown = shown_text(shown, _payload(payload))
         if omitted:

@@ -31,6 +31,7 @@ from app.errors import (
 )
 from app.models import Contact, Media, Message, MessageStatus
 from app.outbox import can_cancel
+from app.template_buttons import TEMPLATES_SETTING as TEMPLATES_SETTING
 from app.text import nfc
 from app.wire import (
     AUDIO_MIMES,
@@ -54,8 +55,6 @@ if TYPE_CHECKING:
     from app.db import Database
 
 log = logging.getLogger(__name__)
-
-TEMPLATES_SETTING = "templates"
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ def _message_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
         row["kind"],
         body,
         extra,
-        bigram_text(search_text(body, payload)),
+        bigram_text(search_text(body, extra)),
         None if payload is None else json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
         row["reply_to_wamid"],
         str(row["status"]),

@@ -275,3 +275,76 @@ def test_an_inbox_at_schema_27_finds_its_lists_by_their_opener_and_sections(db_p
         assert found(db, "메뉴") == [] and found(db, "매장 안내") == []
     finally:
         db.close()
+
+
+RESTOCK = {
+    "name": "restock_notice",
+    "language": "ko",
+    "category": "MARKETING",
+    "components": [
+        {"type": "BODY", "text": "{{1}}님, 기다리시던 상품이 다시 들어왔어요."},
+        {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "수신 거부"}]},
+    ],
+}
+
+
+def test_a_template_the_owner_sent_is_found_by_its_button_and_shows_it(db) -> None:
+    from app.queries import messages_page
+    from app.sending import TEMPLATES_SETTING, Outgoing, stage_outgoing
+    from app.settings import put_setting
+    from app.wire import Template
+    from tests.support.factories import make_contact
+
+    with db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [RESTOCK])
+        chat = make_contact(s, wa_id=WA, profile_name="김민수").id
+        stage_outgoing(
+            s, Outgoing(chat, template=Template.model_validate(RESTOCK), template_params=("민수",))
+        )
+    (hit,) = found(db, "수신 거부")
+    assert hit == "민수님, 기다리시던 상품이 다시 들어왔어요. ▸ 수신 거부"
+    assert found(db, "거부") == [hit]  # two letters: the bigram index holds it too
+    with db.read() as s:
+        (shown,) = messages_page(s, chat)
+    assert shown.template_buttons == ("수신 거부",)  # what the bubble draws under it
+
+
+def test_a_template_another_computer_sent_is_found_by_its_button(db) -> None:
+    from app.sending import TEMPLATES_SETTING
+    from app.settings import put_setting
+
+    with db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [RESTOCK])
+    event = outbound_event("", sent_by="owner", wamid="wamid.T1", timestamp=1_795_000_100)
+    event["body"] = {
+        "messaging_product": "whatsapp",
+        "to": WA,
+        "type": "template",
+        "template": {"name": "restock_notice", "language": {"code": "ko"}, "components": []},
+    }
+    apply(db, event)
+    assert len(found(db, "수신 거부")) == 1
+
+
+def test_an_inbox_at_schema_27_finds_its_templates_by_their_buttons(db_path: Path) -> None:
+    upgrade(db_path, "0027")
+    raw = sqlite3.connect(db_path)
+    raw.execute("INSERT INTO setting (key, value) VALUES ('templates', ?)", (json.dumps([RESTOCK]),))
+    raw.execute("INSERT INTO contact (id, wa_id, profile_name, created_at) VALUES (1, ?, '김민수', 0)", (WA,))
+    body = "민수님, 기다리시던 상품이 다시 들어왔어요."
+    sent = {"to": WA, "type": "template", "template": {"name": "restock_notice", "language": {"code": "ko"}}}
+    raw.execute(
+        "INSERT INTO message (contact_id, direction, kind, body, grams, payload, status, sent_by, sent_at) "
+        "VALUES (1, 'out', 'template', ?, ?, ?, 'sent', 'owner', 1000)",
+        (body, bigram_text(body), json.dumps(sent, ensure_ascii=False)),
+    )
+    raw.commit()
+    raw.close()
+    db = Database.open(db_path)
+    try:
+        assert found(db, "수신 거부") == [f"{body} ▸ 수신 거부"]
+        with db.write() as s:  # the triggers took out exactly what they put in
+            s.query(Message).delete()
+        assert found(db, "수신 거부") == [] and found(db, "거부") == []
+    finally:
+        db.close()

@@ -121,3 +121,10 @@ def test_a_campaigns_and_the_owners_template_messages_show_their_buttons(db: Any
     with db.read() as s:
         [to_amy] = messages_page(s, amy_id)
     assert body_text(to_amy).endswith("Tap the button below to order.\n▸ Order\n▸ Stop ads")
+    # What the bubbles show under the text, a search finds them by (app/template_buttons.py).
+    from app.search import search_messages
+
+    with db.read() as s:
+        assert [h.message_id for h in search_messages(s, "수신 거부")] == [sale.id]
+        assert [h.message_id for h in search_messages(s, "stop ads")] == [to_amy.id]
+        assert [h.message_id for h in search_messages(s, "주문하기")] == [sale.id]

@@ -54,7 +54,7 @@ def upgrade() -> None:
         payload = _payload(stored)
         extra = extra_text(payload)
         if extra:
-            grams = bigram_text(search_text(body, payload))
+            grams = bigram_text(search_text(body, extra))
             changed.append({"id": message_id, "extra": extra, "grams": grams})
     if changed:
         bind.execute(

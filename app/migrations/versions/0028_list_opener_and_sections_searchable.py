@@ -1,10 +1,13 @@
-"""A list message is found by the button that opened it ("메뉴 보기") and its section titles too.
+"""A list is found by its opener ("메뉴 보기") and section titles, a template by its buttons.
 
 WhatsApp shows a list as its body with a button under it; tapping it opens a sheet of the
 sections' titles and rows. Schema 27 indexed the rows only, and the bubble showed only them: the
 opener and the section titles are now part of `message.extra_text` (app/interactive_text.py).
-Only the shop's list messages are read and rewritten (other kinds' words did not change); the FTS
-triggers that 0027 made take out each row's old text and put in its new one.
+A template the shop sent showed its buttons under its text ("▸ 수신 거부"), and its bubble did, but
+they are in the template, not the send body: they are now part of its extra text too
+(app/template_buttons.py). Only the shop's list and template messages are read and rewritten (other
+kinds' words did not change); the FTS triggers that 0027 made take out each row's old text and put
+in its new one.
 
 Revision ID: 0028
 Revises: 0027
@@ -17,7 +20,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from app.interactive_text import extra_text, search_text
+from app.interactive_text import search_text
+from app.models import message_extra_text
 from app.text import bigram_text
 
 revision = "0028"
@@ -25,20 +29,28 @@ down_revision = "0027"
 branch_labels = None
 depends_on = None
 
-_LISTS = sa.text(
-    "SELECT id, body, payload, extra_text FROM message WHERE kind = 'interactive' AND "
-    "CASE WHEN json_valid(payload) THEN json_extract(payload, '$.interactive.type') END = 'list'"
+_LISTS_AND_TEMPLATES = sa.text(
+    "SELECT id, kind, body, payload, extra_text, campaign_id FROM message WHERE direction = 'out' AND ("
+    "kind = 'template' OR kind = 'interactive' AND "
+    "CASE WHEN json_valid(payload) THEN json_extract(payload, '$.interactive.type') END = 'list')"
 )
+
+
+def _payload(stored: str | None) -> dict[str, object] | None:
+    try:
+        found = json.loads(stored) if stored else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def upgrade() -> None:
     bind = op.get_bind()
     changed = []
-    for message_id, body, stored, before in bind.execute(_LISTS):
-        payload = json.loads(stored)
-        extra = extra_text(payload if isinstance(payload, dict) else None)
+    for message_id, kind, body, stored, before, campaign_id in bind.execute(_LISTS_AND_TEMPLATES).fetchall():
+        extra = message_extra_text(bind, kind, "out", _payload(stored), campaign_id)
         if extra != before:
-            grams = bigram_text(search_text(body, payload))
+            grams = bigram_text(search_text(body, extra))
             changed.append({"id": message_id, "extra": extra, "grams": grams})
     if changed:
         bind.execute(
@@ -49,5 +61,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # The rows keep their longer text: the index holds what they hold (the triggers saw to it), and
-    # the older app finds a list by its opener and sections as well, which is no harm.
+    # the older app finds a list by its opener and sections and a template by its buttons as well.
     op.execute("PRAGMA user_version = 27")
