@@ -65,40 +65,25 @@ def main() -> None:
         with db.write() as s:
             save_preferences(s, load_preferences(s).replace(setup_done=True, language="ko"))
             seoyeon = make_contact(s, wa_id="821023456789", profile_name="박서연")
-            s.add(
-                Message(
-                    contact_id=seoyeon.id,
-                    direction="in",
-                    kind="text",
-                    body="니트 가디건 있나요?",
-                    status="read",
-                    sent_at=asked - timedelta(minutes=20),
-                    wamid="wamid.SHOT1",
-                )
+            # Her question, the owner's answer from the phone, her order: minutes before `asked`.
+            chat = (
+                ("in", "니트 가디건 있나요?", "read", None, 20),
+                ("out", "네 있습니다! 39,000원이에요", "delivered", "phone_app", 18),
+                ("in", "하나 주문할게요", "read", None, 15),
             )
-            s.add(
-                Message(
-                    contact_id=seoyeon.id,
-                    direction="out",
-                    kind="text",
-                    body="네 있습니다! 39,000원이에요",
-                    status="delivered",
-                    sent_by="phone_app",
-                    sent_at=asked - timedelta(minutes=18),
-                    wamid="wamid.SHOT2",
+            for n, (direction, body, status, sent_by, before) in enumerate(chat, start=1):
+                s.add(
+                    Message(
+                        contact_id=seoyeon.id,
+                        direction=direction,
+                        kind="text",
+                        body=body,
+                        status=status,
+                        sent_by=sent_by,
+                        sent_at=asked - timedelta(minutes=before),
+                        wamid=f"wamid.SHOT{n}",
+                    )
                 )
-            )
-            s.add(
-                Message(
-                    contact_id=seoyeon.id,
-                    direction="in",
-                    kind="text",
-                    body="하나 주문할게요",
-                    status="read",
-                    sent_at=asked - timedelta(minutes=15),
-                    wamid="wamid.SHOT3",
-                )
-            )
             seoyeon.last_inbound_at = asked - timedelta(minutes=15)  # the 24-hour window closed since
             s.flush()
             lines = [LineInput(code="", quantity=1, price=39000, name="니트 가디건")]
