@@ -18,12 +18,21 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from docs.screenshots.shop_clock import shop_clock_env  # noqa: E402
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.paths import AppPaths
+    from tests.support.relay_server import RunningRelay
 
 OUT = Path(__file__).resolve().parent
 
@@ -39,6 +48,55 @@ def wait_for(what: str, check: object, timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise SystemExit(f"timed out waiting for {what}")
         time.sleep(0.2)  # between two looks, not in place of one
+
+
+def app_env(folder: Path) -> dict[str, str]:
+    """The environment the app runs in (this process's too, which saves its token): the times in the
+    picture on Seoul's clock, not Xvfb's UTC; no keyring (and none of this computer's touched), so the
+    token is kept in the config file, as on a computer without one once the owner agrees."""
+    env = {
+        **shop_clock_env("ko"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+        "XDG_DATA_HOME": str(folder / "xdg-data"),
+        "XDG_CONFIG_HOME": str(folder / "xdg-config"),
+    }
+    os.environ.update(env)
+    return env
+
+
+@contextmanager
+def korean_shop(paths: AppPaths, relay_url: str) -> Iterator[Session]:
+    """A Korean shop set up on `relay_url` in `paths`, written in the session given (then closed)."""
+    from app.db import Database
+    from app.settings import load_preferences, save_preferences
+
+    db = Database.open(paths.database)
+    try:
+        with db.write() as s:
+            save_preferences(
+                s, load_preferences(s).replace(relay_url=relay_url, setup_done=True, language="ko")
+            )
+            yield s
+    finally:
+        db.close()
+
+
+@contextmanager
+def app_running(paths: AppPaths, relay: RunningRelay, env: dict[str, str]) -> Iterator[None]:
+    """The app as its own process on the shop in `paths`, with `relay`'s token, until the block ends."""
+    from app.tokens import save_token
+
+    save_token(relay.url, relay.token, config_file=paths.config_file, allow_config_file=True)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "ui.main", "--data-dir", str(paths.data_dir), "--lang", "ko"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        yield
+    finally:
+        app.terminate()
+        app.wait(timeout=20)
 
 
 def xdotool(*args: str) -> str:
@@ -87,11 +145,8 @@ def red_tick(png: Path) -> tuple[int, int] | None:
 
 
 def main() -> None:
-    from app.db import Database
     from app.paths import paths_for
     from app.sending import queue_text
-    from app.settings import load_preferences, save_preferences
-    from app.tokens import save_token
     from tests.support.factories import make_contact
     from tests.support.fake_graph import run_fake_graph
     from tests.support.relay_server import inbound, run_relay, status
@@ -102,37 +157,17 @@ def main() -> None:
         graph.closed_windows.add(QUIET)
         folder = Path(tmp)
         (folder / "relay").mkdir()
-        env = {
-            **shop_clock_env("ko"),  # the times in the picture on Seoul's clock, not Xvfb's UTC
-            # No keyring (and none of this computer's touched): the token is kept in the config file,
-            # as on a computer without one once the owner agrees.
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
-            "XDG_DATA_HOME": str(folder / "xdg-data"),
-            "XDG_CONFIG_HOME": str(folder / "xdg-config"),
-        }
-        os.environ.update(env)
+        env = app_env(folder)
         with run_relay(folder / "relay", graph_url=graph.url) as relay:
             relay.post_webhook(inbound(content="린넨 셔츠 M 사이즈 있나요?", sender=REGULAR, name="김민수"))
             paths = paths_for(folder / "data").ensure()
-            db = Database.open(paths.database)
-            with db.write() as s:
-                save_preferences(
-                    s, load_preferences(s).replace(relay_url=relay.url, setup_done=True, language="ko")
-                )
+            with korean_shop(paths, relay.url) as s:
                 regular = make_contact(s, wa_id=REGULAR, profile_name="김민수")
                 quiet = make_contact(s, wa_id=QUIET, profile_name="박지훈")
                 # Written while offline; they go out when the app connects.
                 queue_text(s, quiet.id, "지난번 주문하신 셔츠 다시 입고됐어요!")
                 queue_text(s, regular.id, "네, M 사이즈 있어요. 오늘 보내드릴게요.")
-            db.close()
-            save_token(relay.url, relay.token, config_file=paths.config_file, allow_config_file=True)
-
-            app = subprocess.Popen(
-                [sys.executable, "-m", "ui.main", "--data-dir", str(paths.data_dir), "--lang", "ko"],
-                cwd=ROOT,
-                env=env,
-            )
-            try:
+            with app_running(paths, relay, env):
                 # Graph takes the reply to the regular; later Meta reports it undeliverable (131026).
                 wait_for("the reply to reach Graph", lambda: bool(graph.sent))
                 wamid = None
@@ -167,9 +202,6 @@ def main() -> None:
                     xdotool("mousemove", str(tick[0]), str(tick[1]))
                     wait_for("the tick's tooltip", lambda: len(xdotool_search()) > 1)
                     shoot(name)
-            finally:
-                app.terminate()
-                app.wait(timeout=20)
 
 
 def waiting_replies(database: Path, why: str) -> int:
@@ -191,12 +223,9 @@ def waiting_replies(database: Path, why: str) -> int:
 def graph_unreachable() -> None:
     """박지은's chat while the relay cannot reach WhatsApp (its Graph address a closed port): the reply
     written while offline waits, the banner says why, and the reply's clock's tooltip says it too."""
-    from app.db import Database
     from app.outbox import Waiting
     from app.paths import paths_for
     from app.sending import queue_text
-    from app.settings import load_preferences, save_preferences
-    from app.tokens import save_token
     from tests.support.factories import make_contact
     from tests.support.relay_server import inbound, run_relay
 
@@ -204,32 +233,15 @@ def graph_unreachable() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "relay").mkdir()
-        env = {
-            **shop_clock_env("ko"),
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
-            "XDG_DATA_HOME": str(folder / "xdg-data"),
-            "XDG_CONFIG_HOME": str(folder / "xdg-config"),
-        }
-        os.environ.update(env)
+        env = app_env(folder)
         # Graph's address a port nothing listens on: every send is refused a connection, and retried.
         with run_relay(folder / "relay", graph_url="http://127.0.0.1:9", send_attempts=1) as relay:
             relay.post_webhook(inbound(content="선물 포장 가능할까요?", sender=customer, name="박지은"))
             paths = paths_for(folder / "data").ensure()
-            db = Database.open(paths.database)
-            with db.write() as s:
-                save_preferences(
-                    s, load_preferences(s).replace(relay_url=relay.url, setup_done=True, language="ko")
-                )
+            with korean_shop(paths, relay.url) as s:
                 contact = make_contact(s, wa_id=customer, profile_name="박지은")
                 queue_text(s, contact.id, "네, 선물 포장해 드릴게요 🎁")
-            db.close()
-            save_token(relay.url, relay.token, config_file=paths.config_file, allow_config_file=True)
-            app = subprocess.Popen(
-                [sys.executable, "-m", "ui.main", "--data-dir", str(paths.data_dir), "--lang", "ko"],
-                cwd=ROOT,
-                env=env,
-            )
-            try:
+            with app_running(paths, relay, env):
                 wait_for(
                     "the reply to wait on WhatsApp",
                     lambda: waiting_replies(paths.database, Waiting.GRAPH_UNREACHABLE) == 1,
@@ -246,9 +258,6 @@ def graph_unreachable() -> None:
                 xdotool("mousemove", str(clock[0]), str(clock[1]))
                 wait_for("the clock's tooltip", lambda: len(xdotool_search()) > 1)
                 shoot("graph-unreachable-ko.png")
-            finally:
-                app.terminate()
-                app.wait(timeout=20)
 
 
 def screen_pixel(x: int, y: int) -> str:
