@@ -217,28 +217,28 @@ def scenes() -> Iterator[Wait]:
     shoot(window, "chat-list-held-ko.png")
 
     # 오세훈 asks after an order number the shop does not have: the bot says so, then hands him over.
-    def unknown_order_chat() -> int | None:
-        from sqlalchemy import select
-
-        from app.models import Contact, Message
-
-        with window.ctx.db.read() as s:
-            return s.scalar(
-                select(Contact.id)
-                .join(Message, Message.contact_id == Contact.id)
-                .where(
-                    Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931")
-                )
-                .limit(1)
-            )
-
     QCursor.setPos(window.frameGeometry().bottomRight() + QPoint(40, 40))  # off the list: it moves again
     window.resize(1200, 720)
-    yield lambda: (seho := unknown_order_chat()) is not None and window.chat_list.select_contact(seho)
+    yield lambda: (seho := unknown_order_chat(window)) is not None and window.chat_list.select_contact(seho)
     yield settled
     window.chat.view.scrollToBottom()
     yield painted()
     shoot(window, "bot-unknown-order-ko.png", frame=False)
+
+
+def unknown_order_chat(window: MainWindow) -> int | None:
+    """오세훈's chat, once the demo's bot answered that it cannot find his order 20931 (None before)."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
+
+    with window.ctx.db.read() as s:
+        return s.scalar(
+            select(Contact.id)
+            .join(Message, Message.contact_id == Contact.id)
+            .where(Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931"))
+            .limit(1)
+        )
 
 
 def scenes_at_150() -> Iterator[Wait]:

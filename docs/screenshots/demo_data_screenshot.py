@@ -56,6 +56,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -65,7 +66,10 @@ OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
 from demo_campaign_screenshot import Wait, drive, main_window, no_reminders, run_demo, settled, top_level  # noqa: E402
-from demo_chat_screenshot import painted, shoot  # noqa: E402
+from demo_chat_screenshot import painted, shoot, unknown_order_chat  # noqa: E402
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 class RestartTakenBack(QObject):
@@ -158,27 +162,14 @@ def scenes_relay_full(disk: Path) -> Iterator[Wait]:
     from PySide6.QtGui import QHelpEvent, QImage
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QToolTip
-    from sqlalchemy import select
 
-    from app.models import Contact, Message
     from app.outbox import Waiting
     from tests.support.full_disk import fill_leaving
 
     window = yield from main_window(1200, 720)
     window.activateWindow()
 
-    def seho() -> int | None:
-        with window.ctx.db.read() as s:
-            return s.scalar(
-                select(Contact.id)
-                .join(Message, Message.contact_id == Contact.id)
-                .where(
-                    Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931")
-                )
-                .limit(1)
-            )
-
-    yield lambda: (found := seho()) is not None and window.chat_list.select_contact(found)
+    yield lambda: (found := unknown_order_chat(window)) is not None and window.chat_list.select_contact(found)
     yield settled
     fill_leaving(str(disk), 0)  # the relay's disk full: its database can take nothing more
     composer = window.chat.composer
@@ -310,8 +301,6 @@ def scenes_daily_backup() -> Iterator[Wait]:
     """File ▸ Settings with the daily backup ticked and a folder picked (beside the demo's folder, in
     run_demo's temporary one), saved; its first backup made at once; Settings opened again on its
     data, which says when that backup was made."""
-    import ui.settings_dialog
-    from app.backup import backups_in, shop_tag
     from ui.settings_action import open_settings
     from ui.settings_dialog import SettingsDialog
 
@@ -319,16 +308,7 @@ def scenes_daily_backup() -> Iterator[Wait]:
     window.activateWindow()
     folder = window.ctx.paths.data_dir.parents[1] / "USB" / "가게 백업"
     folder.mkdir(parents=True)
-    # The folder picker answered as the owner would (a file dialog the script cannot click).
-    ui.settings_dialog.folder_name = lambda *_args, **_kwargs: str(folder)  # type: ignore[assignment]
-    dialog = open_settings(window, window.ctx)
-    yield lambda: dialog.loaded and dialog.save_button.isEnabled()
-    closed: list[int] = []
-    dialog.finished.connect(closed.append)  # then deleted: asked no more
-    dialog.auto_backup.setChecked(True)
-    dialog.save_button.click()
-    yield lambda: bool(closed) and settled()
-    yield lambda: bool(backups_in(folder, shop_tag(window.ctx.paths))) and not window.auto_backup.running
+    yield from daily_backup_into(window, folder)
     shown = open_settings(window, window.ctx)
     assert isinstance(shown, SettingsDialog)
     yield lambda: shown.loaded and "마지막 백업:" in shown.auto_status.text() and no_reminders()
@@ -346,16 +326,13 @@ def _answer_folder_picker(folder: Path) -> None:
     ui.settings_dialog.folder_name = lambda *_args, **_kwargs: str(folder)  # type: ignore[assignment]
 
 
-def scenes_old_laptop(old: Path) -> Iterator[Wait]:
-    """The daily backup into `old` (the old computer's folder) ticked and saved, its first backup
-    made, then restored as Settings' restore does (its start again taken back)."""
+def daily_backup_into(window: MainWindow, folder: Path) -> Iterator[Wait]:
+    """File ▸ Settings with the daily backup ticked, into `folder` as picked, and saved; until its
+    first backup is made there."""
     from app.backup import backups_in, shop_tag
-    from ui.restore_choice import RestoreChoice
-    from ui.settings_action import open_settings, restore
+    from ui.settings_action import open_settings
 
-    window = yield from main_window(1200, 720)
-    old.mkdir(parents=True)
-    _answer_folder_picker(old)
+    _answer_folder_picker(folder)
     dialog = open_settings(window, window.ctx)
     yield lambda: dialog.loaded and dialog.save_button.isEnabled()
     closed: list[int] = []
@@ -364,7 +341,20 @@ def scenes_old_laptop(old: Path) -> Iterator[Wait]:
     dialog.save_button.click()
     yield lambda: bool(closed) and settled()
     tag = shop_tag(window.ctx.paths)
-    yield lambda: bool(backups_in(old, tag)) and not window.auto_backup.running
+    yield lambda: bool(backups_in(folder, tag)) and not window.auto_backup.running
+
+
+def scenes_old_laptop(old: Path) -> Iterator[Wait]:
+    """The daily backup into `old` (the old computer's folder) ticked and saved, its first backup
+    made, then restored as Settings' restore does (its start again taken back)."""
+    from app.backup import backups_in, shop_tag
+    from ui.restore_choice import RestoreChoice
+    from ui.settings_action import restore
+
+    window = yield from main_window(1200, 720)
+    old.mkdir(parents=True)
+    yield from daily_backup_into(window, old)
+    tag = shop_tag(window.ctx.paths)
     backup = old.parent / "old-laptop-backup.zip"
     shutil.copy(backups_in(old, tag)[0][1], backup)
     taking_back = RestartTakenBack(window)
