@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 
 from app.catalog import ItemDraft, ItemRow, create_item, list_items
 from app.db import Database
 from app.paths import paths_for
+from tests.support.catalog_window import shown_catalog
 from ui.context import AppContext
 
 
@@ -28,16 +29,7 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
 
 @pytest.fixture
 def window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
-    from ui.catalog_window import CatalogWindow
-
-    win = CatalogWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: not win.is_loading(), timeout=5000)
-    yield win
-    win.close()  # prunes unused pictures in a worker: let it finish before the database closes
-    QThreadPool.globalInstance().waitForDone(5000)
-    qtbot.wait(1)
+    yield from shown_catalog(qtbot, ctx)
 
 
 NOTE = (

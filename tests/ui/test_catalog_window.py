@@ -17,6 +17,7 @@ from app.db import Database
 from app.paths import paths_for
 from app.settings import put_setting
 from app.stock import set_stock
+from tests.support.catalog_window import shown_catalog
 from ui.catalog_model import CatalogRole
 from ui.context import AppContext
 
@@ -33,16 +34,7 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
 
 @pytest.fixture
 def window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
-    from ui.catalog_window import CatalogWindow
-
-    win = CatalogWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    settle(qtbot, win)
-    yield win
-    win.close()  # prunes unused pictures in a worker: let it finish before the database closes
-    QThreadPool.globalInstance().waitForDone(5000)
-    qtbot.wait(1)
+    yield from shown_catalog(qtbot, ctx)
 
 
 def add(ctx: AppContext, name: str, price: int, code: str, **fields: Any) -> int:
