@@ -7,11 +7,32 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+
+@contextmanager
+def demo_in(lang: str, folder: Path, two_numbers: bool = False) -> Iterator[AppContext]:
+    """A demo kept in `folder`, run fast, stopped (its sync first, before its relay goes) at the end."""
+    from ui.demo import start_demo
+
+    ctx = start_demo(lang, folder=folder, speed=20, two_numbers=two_numbers)
+    try:
+        yield ctx
+    finally:
+        if ctx.sync is not None:
+            ctx.sync.stop()
+        assert ctx.stop_demo is not None
+        ctx.stop_demo()
+        ctx.db.close()
 
 
 def run_demo_smoke(data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -70,45 +91,28 @@ def test_a_demo_kept_in_a_folder_reopens_with_the_choices_made_in_its_settings(t
     """Keep chats archived, ticked in a kept demo's Settings was shown ticked after a restart but
     not used: the chat list read the demo's fixed preferences and counted nothing."""
     from app.settings import update_preferences
-    from ui.demo import start_demo
 
-    first = start_demo("ko", folder=tmp_path / "shop", speed=20)
-    try:
+    with demo_in("ko", tmp_path / "shop") as first:
         assert first.prefs["keep_archived"] is False  # a new demo: the defaults
         assert (first.shop_region, first.currency) == ("KR", "KRW")
         update_preferences(first.db, keep_archived=True, enter_sends=False, shop_region="US", currency="USD")
-    finally:
-        assert first.stop_demo is not None
-        first.stop_demo()
-        first.db.close()
-    again = start_demo("ko", folder=tmp_path / "shop", speed=20)
-    try:
+    with demo_in("ko", tmp_path / "shop") as again:
         assert again.prefs["keep_archived"] is True and again.prefs["enter_sends"] is False
         assert again.prefs["relay_url"].startswith("http://127.0.0.1:")  # its own embedded relay
         # Its country and currency too: a demo switched to dollars reopened in won.
         assert (again.shop_region, again.currency) == ("US", "USD")
-    finally:
-        assert again.stop_demo is not None
-        again.stop_demo()
-        again.db.close()
 
 
 def test_a_kept_demo_restarts_in_the_language_chosen_in_its_settings(tmp_path: Path) -> None:
     """Korean chosen in a kept demo's Settings, then `--demo --data-dir` again without --lang: it
     reopened in the system's language, so the choice saved never came into effect."""
     from app.settings import update_preferences
-    from ui.demo import start_demo
     from ui.demo_language import demo_language
 
     folder = tmp_path / "shop"
     assert demo_language(None, folder) is None  # a new demo: the system's language
-    first = start_demo("en", folder=folder, speed=20)
-    try:
+    with demo_in("en", folder) as first:
         update_preferences(first.db, language="ko")
-    finally:
-        assert first.stop_demo is not None
-        first.stop_demo()
-        first.db.close()
     assert demo_language(None, folder) == "ko"
     assert demo_language("en", folder) == "en"  # --lang still wins
     assert demo_language(None, None) is None  # a demo thrown away at quit has no Settings kept
@@ -149,13 +153,11 @@ def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_ord
     from app.models import Order
     from app.orders import OrderState
     from app.shipping_sheets import plan_tracking, read_tracking_file
-    from ui.demo import start_demo
     from ui.main_window import MainWindow
     from ui.save_paths import Picked, open_folder
 
     # The Seoul shop's (the English demo's, in pounds: tests/app/test_english_demo.py).
-    ctx = start_demo("ko", folder=tmp_path / "shop", speed=20)
-    try:
+    with demo_in("ko", tmp_path / "shop") as ctx:
         samples = ctx.demo_samples
         assert samples is not None
         bank = read_bank_file(next(samples.glob("*.xlsx")))
@@ -175,10 +177,6 @@ def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_ord
         window.show()
         assert str(samples) in window.chat.empty.text()
         assert open_folder(Picked.BANK_FILE) == str(samples)  # "Open bank file…" starts beside them
-    finally:
-        assert ctx.stop_demo is not None
-        ctx.stop_demo()
-        ctx.db.close()
 
 
 def test_the_demos_orders_shipped_from_its_courier_file_a_day_later_are_told_by_a_template(
@@ -192,12 +190,10 @@ def test_the_demos_orders_shipped_from_its_courier_file_a_day_later_are_told_by_
     from app.order_notices import BulkMove, prepare_notice
     from app.sending import approved_templates
     from app.shipping_sheets import apply_tracking, read_tracking_file
-    from ui.demo import start_demo
     from ui.formatting import customer_day
     from ui.main_window import MainWindow
 
-    ctx = start_demo("ko", folder=tmp_path / "shop", speed=20)
-    try:
+    with demo_in("ko", tmp_path / "shop") as ctx:
         samples = ctx.demo_samples
         assert samples is not None
         window = MainWindow(ctx)
@@ -228,12 +224,6 @@ def test_the_demos_orders_shipped_from_its_courier_file_a_day_later_are_told_by_
             assert not p.inside_window and p.template is not None and p.template.name == "order_shipped"
             assert f"주문번호 {told.number} 주문이 발송되었습니다." in p.text
             assert "택배사: CJ대한통운" in p.text and "trace.cjlogistics.com" in p.text
-    finally:
-        if ctx.sync is not None:
-            ctx.sync.stop()  # before its relay goes
-        assert ctx.stop_demo is not None
-        ctx.stop_demo()
-        ctx.db.close()
 
 
 def test_the_demos_order_paid_from_its_bank_statement_a_day_later_is_told_by_a_template(
@@ -247,12 +237,10 @@ def test_the_demos_order_paid_from_its_bank_statement_a_day_later_is_told_by_a_t
     from app.deposits import MatchKind, confirm_deposits, match_deposits, read_bank_file
     from app.order_notices import BulkMove, prepare_notice
     from app.sending import approved_templates
-    from ui.demo import start_demo
     from ui.formatting import customer_day
     from ui.main_window import MainWindow
 
-    ctx = start_demo("ko", folder=tmp_path / "shop", speed=20)
-    try:
+    with demo_in("ko", tmp_path / "shop") as ctx:
         samples = ctx.demo_samples
         assert samples is not None
         window = MainWindow(ctx)
@@ -284,12 +272,6 @@ def test_the_demos_order_paid_from_its_bank_statement_a_day_later_is_told_by_a_t
             p = told.prepared
             assert not p.inside_window and p.template is not None and p.template.name == "order_paid"
             assert f"주문번호 {told.number} 주문의 입금이 확인되었습니다." in p.text
-    finally:
-        if ctx.sync is not None:
-            ctx.sync.stop()  # before its relay goes
-        assert ctx.stop_demo is not None
-        ctx.stop_demo()
-        ctx.db.close()
 
 
 def test_a_demo_with_two_numbers_hears_customers_on_both_and_keeps_them_when_reopened(tmp_path: Path) -> None:
@@ -300,11 +282,9 @@ def test_a_demo_with_two_numbers_hears_customers_on_both_and_keeps_them_when_reo
     from app.models import Contact
     from app.relay_client import RelayClient
     from app.wire import SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID, UnknownEvent
-    from ui.demo import start_demo
 
     both = {SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID}
-    first = start_demo("en", folder=tmp_path / "shop", speed=20, two_numbers=True)
-    try:
+    with demo_in("en", tmp_path / "shop", two_numbers=True) as first:
         with first.db.read() as s:
             numbers = chat_list_numbers(s)
             past = {c.phone_number_id for c in s.query(Contact) if c.last_message_at is not None}
@@ -320,18 +300,8 @@ def test_a_demo_with_two_numbers_hears_customers_on_both_and_keeps_them_when_reo
                 assert page.events, "the demo's customers stopped writing before both numbers were heard"
                 after = page.next
                 heard |= {e.phone_number_id or "" for e in page.events if not isinstance(e, UnknownEvent)}
-    finally:
-        assert first.stop_demo is not None
-        first.stop_demo()
-        first.db.close()
-    again = start_demo("en", folder=tmp_path / "shop", speed=20)
-    try:
-        with again.db.read() as s:
-            assert len(chat_list_numbers(s).choices) == 2
-    finally:
-        assert again.stop_demo is not None
-        again.stop_demo()
-        again.db.close()
+    with demo_in("en", tmp_path / "shop") as again, again.db.read() as s:
+        assert len(chat_list_numbers(s).choices) == 2
 
 
 RELAY_ON_A_FULL_DISK = """
