@@ -301,21 +301,27 @@ def scenes_daily_backup() -> Iterator[Wait]:
     """File ▸ Settings with the daily backup ticked and a folder picked (beside the demo's folder, in
     run_demo's temporary one), saved; its first backup made at once; Settings opened again on its
     data, which says when that backup was made."""
-    from ui.settings_action import open_settings
-    from ui.settings_dialog import SettingsDialog
-
     window = yield from main_window(1200, 720)
     window.activateWindow()
     folder = window.ctx.paths.data_dir.parents[1] / "USB" / "가게 백업"
     folder.mkdir(parents=True)
     yield from daily_backup_into(window, folder)
+    yield from shoot_last_backup(window, "daily-backup-ko.png")
+
+
+def shoot_last_backup(window: MainWindow, name: str) -> Iterator[Wait]:
+    """Settings opened again, scrolled to where it says when the last daily backup was made: shot
+    alone with its frame to `name`, then closed."""
+    from ui.settings_action import open_settings
+    from ui.settings_dialog import SettingsDialog
+
     shown = open_settings(window, window.ctx)
     assert isinstance(shown, SettingsDialog)
     yield lambda: shown.loaded and "마지막 백업:" in shown.auto_status.text() and no_reminders()
     shown.sections.ensureWidgetVisible(shown.auto_status, 0, 200)
     yield settled
     yield painted()
-    shoot(shown, "daily-backup-ko.png")
+    shoot(shown, name)
     shown.reject()
 
 
@@ -405,17 +411,9 @@ def scenes_folder_picked(new: Path) -> Iterator[Wait]:
 
 def scenes_folder_kept() -> Iterator[Wait]:
     """Started again: Settings still backs up to the folder picked, and says when it last did."""
-    from ui.settings_action import open_settings
-
     window = yield from main_window(1200, 720)
     window.activateWindow()
-    shown = open_settings(window, window.ctx)
-    yield lambda: shown.loaded and "마지막 백업:" in shown.auto_status.text() and no_reminders()
-    shown.sections.ensureWidgetVisible(shown.auto_status, 0, 200)
-    yield settled
-    yield painted()
-    shoot(shown, "daily-folder-kept-ko.png")
-    shown.reject()
+    yield from shoot_last_backup(window, "daily-folder-kept-ko.png")
 
 
 def folder_kept() -> int:
