@@ -730,6 +730,13 @@ class OrderMessage:
     # In a shop with two numbers, the one it goes from (as people dial it: the webhook's display
     # number), `sends_from`'s or the chat's own; None in a one-number shop, which need not be told.
     goes_from: str | None = None
+    # What the owner's list names beside the customer and number: what is left to pay (all the
+    # orders' together) and by when, on the shop's clock (`shop_zone`: its business hours' zone,
+    # None: this computer's).
+    amount_minor: int = 0
+    currency: str = ""
+    due_at: datetime | None = None
+    shop_zone: str | None = None
 
     @property
     def order_ids(self) -> tuple[int, ...]:
@@ -943,7 +950,18 @@ def message_for_order(
     if sends_from is not None:
         goes_from = sends_from.number
     return OrderMessage(
-        order_id, label, detail.customer, contact_id, prepared, together, sends_from, goes_from
+        order_id,
+        label,
+        detail.customer,
+        contact_id,
+        prepared,
+        together,
+        sends_from,
+        goes_from,
+        amount_minor=detail.due_minor,
+        currency=detail.currency,
+        due_at=detail.payment_due_at,
+        shop_zone=shop_zone,
     )
 
 

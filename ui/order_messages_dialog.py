@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,16 +25,21 @@ from app import relay_clock
 from app.changes import Changes
 from app.order_actions import numberless_customers, send_order_messages
 from app.order_messages import OrderMessage, message_for_order
+from app.rules import zone
 from ui.context import AppContext
-from ui.formatting import babel_locale_name, customer_day
+from ui.formatting import babel_locale_name, customer_day, due_time, full_datetime, shop_datetime
 from ui.ops import Op, failure_sentence
-from ui.order_text import bank_missing_sentence, goes_from_sentence
-from ui.screen_fit import resize_within_screen
+from ui.order_text import bank_missing_sentence, goes_from_sentence, money
+from ui.plain_tooltip import plain_tooltip
+from ui.screen_fit import grow_within_screen, resize_within_screen
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+# The message's side keeps at least this much beside the list: a reminder's lines read unbroken.
+PREVIEW_WIDTH = 340
 
 
 def can_send(message: OrderMessage) -> bool:
@@ -57,23 +65,45 @@ class BatchMessagesModel(QAbstractListModel):
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsUserCheckable if can_send(self.messages[index.row()]) else base
 
+    def summary(self, m: OrderMessage) -> str:
+        """The row's first line: who, which order, how much and by when (on the shop's clock)."""
+        shop_zone = zone(m.shop_zone) if m.shop_zone else None
+        due = due_time(m.due_at, relay_clock.now(), shop_zone) if m.due_at is not None else ""
+        amount = money(m.amount_minor, m.currency) if m.currency else ""
+        if due:
+            return self.tr("{customer} · {number} · {amount} · due {due}").format(
+                customer=m.customer, number=m.number, amount=amount, due=due
+            )
+        return self.tr("{customer} · {number} · {amount}").format(
+            customer=m.customer, number=m.number, amount=amount
+        )
+
+    def why_not(self, m: OrderMessage) -> str:
+        """Why a message cannot go (its row's second line), or "" for one that can."""
+        if can_send(m):
+            return ""
+        if m.prepared.unfit_template:
+            return self.tr("outside the 24-hour window, and its template has too many values")
+        if m.prepared.template is None:
+            return self.tr("outside the 24-hour window, no template chosen")
+        if m.prepared.blank_values:
+            return self.tr("outside the 24-hour window, and its template names what this order lacks")
+        return self.tr("outside the 24-hour window, and no bank account for its template")
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         m = self.messages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            line = f"{m.number} · {m.customer}"
-            if not can_send(m) and m.prepared.unfit_template:
-                line += " — " + self.tr("outside the 24-hour window, and its template has too many values")
-            elif not can_send(m) and m.prepared.template is None:
-                line += " — " + self.tr("outside the 24-hour window, no template chosen")
-            elif not can_send(m) and m.prepared.blank_values:
-                line += " — " + self.tr(
-                    "outside the 24-hour window, and its template names what this order lacks"
-                )
-            elif not can_send(m):
-                line += " — " + self.tr("outside the 24-hour window, and no bank account for its template")
-            return line
+            return "\n".join(filter(None, [self.summary(m), self.why_not(m)]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole row, should a long name or a narrow screen have cut it, and the deadline's
+            # day and time in full.
+            lines = [self.summary(m), self.why_not(m)]
+            if m.due_at is not None:
+                due = shop_datetime(m.due_at, zone(m.shop_zone)) if m.shop_zone else full_datetime(m.due_at)
+                lines.append(self.tr("Transfer due: {0}").format(due))
+            return plain_tooltip("\n".join(filter(None, lines)))
         if role == Qt.ItemDataRole.CheckStateRole and can_send(m):
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
         return None
@@ -113,11 +143,18 @@ class BatchMessagesDialog(QDialog):
         self.model = BatchMessagesModel(self)
         self.list = QListView(self)
         self.list.setModel(self.model)
+        self.delegate = QStyledItemDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        # A row reads whole at the dialog's size (`_fit_list`); what a narrow screen still cuts is
+        # elided, whole in its tooltip, never behind a sideways scroll.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
-        split = QSplitter(self)
+        self.split = split = QSplitter(self)
         split.addWidget(self.list)
         split.addWidget(self.preview)
+        split.setStretchFactor(1, 1)  # the message takes what the dialog grows by; the list keeps its width
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -129,7 +166,7 @@ class BatchMessagesDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(later)
         buttons.addWidget(self.send_button)
-        layout = QVBoxLayout(self)
+        self.box = layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -163,6 +200,7 @@ class BatchMessagesDialog(QDialog):
         def done(result: tuple[list[OrderMessage], list[str]]) -> None:
             messages, numberless = result
             self.model.set_messages(messages)
+            self._fit_list()
             if messages:
                 self.list.setCurrentIndex(self.model.index(0))
             problems = []
@@ -180,6 +218,37 @@ class BatchMessagesDialog(QDialog):
                 self.problem.show()
 
         Op(work, parent=self).success(done).failure(self._failed).run()
+
+    def row_width(self) -> int:
+        """The list's width that shows every row whole: who, which order, how much, by when, and
+        why a message cannot go."""
+        style, option = self.list.style(), QStyleOptionViewItem()
+        widest = 0
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row)
+            self.delegate.initStyleOption(option, index)
+            size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self.list)
+            widest = max(widest, size.width())
+        scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.list)
+        return widest + scroll + 2 * self.list.frameWidth()
+
+    def _fit_list(self) -> None:
+        """Widen the list to its rows, and the dialog with it (within the screen), the message
+        beside it keeping a readable width."""
+        wanted = self.row_width()
+        preview = max(self.preview.minimumSizeHint().width(), PREVIEW_WIDTH)
+        margins = self.box.contentsMargins()
+        total = wanted + self.split.handleWidth() + preview + margins.left() + margins.right()
+        if total > self.width():
+            # Usually shown by now (the rows come from a worker): grown, it is moved to stay on screen.
+            grow = grow_within_screen if self.isVisible() else resize_within_screen
+            grow(self, QSize(total, self.height()))
+        self.box.activate()  # the splitter at the dialog's new width, before its sizes are set
+        # On a screen too narrow for both the two share it: the rows are elided then (whole in
+        # their tooltips), never behind a sideways scroll.
+        room = self.split.width() - self.split.handleWidth()
+        wanted = max(min(wanted, room - preview), min(wanted, room // 2))
+        self.split.setSizes([wanted, room - wanted])
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.model.messages):

@@ -454,6 +454,14 @@ Choose a folder on this computer for the daily backups.</source>
 <context>
     <name>BatchMessagesModel</name>
     <message>
+        <source>{customer} · {number} · {amount} · due {due}</source>
+        <translation>{customer} · {number} · {amount} · {due}까지</translation>
+    </message>
+    <message>
+        <source>{customer} · {number} · {amount}</source>
+        <translation>{customer} · {number} · {amount}</translation>
+    </message>
+    <message>
         <source>outside the 24-hour window, and its template has too many values</source>
         <translation>최근 24시간 동안 고객의 메시지가 없고, 템플릿의 값 자리가 너무 많아요</translation>
     </message>
@@ -468,6 +476,10 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>outside the 24-hour window, and no bank account for its template</source>
         <translation>최근 24시간 동안 고객의 메시지가 없고 템플릿에 넣을 입금 계좌가 없음</translation>
+    </message>
+    <message>
+        <source>Transfer due: {0}</source>
+        <translation>입금 기한: {0}</translation>
     </message>
 </context>
 <context>

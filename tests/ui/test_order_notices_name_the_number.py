@@ -14,7 +14,7 @@ from app.orders import LineInput, OrderState, create_order, move_order
 from tests.support.factories import make_contact, make_message
 from ui.bulk_notice_dialog import BulkNoticeDialog
 from ui.ops import pending_ops
-from ui.order_messages_dialog import BatchMessagesDialog
+from ui.order_messages_dialog import BatchMessagesDialog, BatchMessagesModel
 
 GANGNAM, HONGDAE = "100000000000001", "100000000000002"
 
@@ -45,7 +45,9 @@ def previews(dialog: Any, model: Any) -> dict[str, str]:
     said = {}
     for r in range(model.rowCount()):
         dialog.list.setCurrentIndex(model.index(r))
-        name = model.index(r).data().split(" · ")[1].split(" — ")[0]
+        # The bank file's notices name the order first ("2026-0001 · 김민지"), the reminders the customer.
+        parts = model.index(r).data().split(" — ")[0].split(" · ")
+        name = parts[0] if isinstance(model, BatchMessagesModel) else parts[1]
         said[name] = dialog.preview.toPlainText()
     return said
 
