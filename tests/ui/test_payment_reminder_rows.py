@@ -41,7 +41,9 @@ def first_line_fits(dialog: BatchMessagesDialog, row: int) -> bool:
     index = dialog.model.index(row)
     option = QStyleOptionViewItem()
     dialog.delegate.initStyleOption(option, index)
+    # As the list paints it: a row's rectangle is as wide as its text, cut to the visible width.
     option.rect = dialog.list.visualRect(index)
+    option.rect.setWidth(min(option.rect.width(), dialog.list.viewport().width()))
     style = dialog.list.style()
     rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, dialog.list)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, dialog.list) + 1
@@ -77,4 +79,28 @@ def test_an_english_reminder_row_names_the_amount_and_deadline(
     assert first_line_fits(dialog, 0) and first_line_fits(dialog, 1)
     assert not dialog.list.horizontalScrollBar().isVisible()
     assert "Transfer due: " in str(dialog.model.index(0).data(Qt.ItemDataRole.ToolTipRole))
+    dialog.reject()
+
+
+def test_a_name_too_long_for_the_screen_is_elided_and_whole_in_its_tooltip(
+    english_locale: None, window: Any, qtbot: Any
+) -> None:
+    long_name = "Alexandra Montgomery-Featherstone of the Little Whinging Village Bakery and Tea Room"
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Linen shirt", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name=long_name, last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=utcnow())
+    dialog = OrderActions(window, window.ctx).offer_reminders([order_id])
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    qtbot.waitExposed(dialog)
+    # The offscreen screen is 800 pixels wide: the dialog grows no further than it, the message
+    # beside keeps a readable width, and the row is cut at its end rather than scrolled sideways.
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry())
+    assert dialog.preview.width() >= 300
+    assert not first_line_fits(dialog, 0)
+    assert not dialog.list.horizontalScrollBar().isVisible()
+    tooltip = str(dialog.model.index(0).data(Qt.ItemDataRole.ToolTipRole))
+    assert tooltip.startswith(f"{long_name} · 2026-0001 · ₩39,000 · due ")
     dialog.reject()
