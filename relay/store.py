@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
 from relay.storage import connection_refusals
@@ -46,6 +46,7 @@ __all__ = [
     "Store",
     "dt_to_ms",
     "storage_cause",
+    "storage_conflict",
     "storage_retryable",
 ]
 
@@ -91,6 +92,28 @@ def storage_retryable(exc: BaseException) -> bool:
         return isinstance(exc, sqlite3.OperationalError | sqlite3.InterfaceError)
     # An OSError or a driver error outside SQLAlchemy's wrapping (e.g. the connection pool).
     return isinstance(exc, OSError | TimeoutError | SQLAlchemyTimeoutError)
+
+
+# 23505 unique_violation, 23503 foreign_key_violation: a row another worker wrote (or deleted) at
+# the same moment, not a value the database refuses for ever (a not-null or check violation is).
+CONFLICT_SQLSTATES = ("23505", "23503")
+CONFLICT_SQLITE_CODES = (
+    sqlite3.SQLITE_CONSTRAINT_UNIQUE,
+    sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY,
+    sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY,
+)
+
+
+def storage_conflict(exc: BaseException) -> bool:
+    """True for a unique or foreign-key violation: a write that met a row another worker stored (or
+    removed) between this one's read and its write, or a bug, never the data itself. Done again
+    (a webhook Meta delivers again), the write reads that row and goes past it, so it is answered
+    as a failure to retry, not as a body the database will never take (storage_retryable says False
+    for it, so a group commit falls back to a savepoint per webhook first)."""
+    err = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(err, sqlite3.IntegrityError):
+        return getattr(err, "sqlite_errorcode", None) in CONFLICT_SQLITE_CODES
+    return isinstance(exc, IntegrityError) and getattr(err, "sqlstate", None) in CONFLICT_SQLSTATES
 
 
 # Connection exceptions (08…) and operator intervention (57P01 a server shutting down or

@@ -21,7 +21,7 @@ from relay.failure_streak import FailureStreak
 from relay.intake import read_webhook
 from relay.routes.deps import current_relay
 from relay.service import Relay
-from relay.store import storage_cause, storage_retryable
+from relay.store import storage_cause, storage_conflict, storage_retryable
 from relay.webhook import UNSIGNED, MalformedWebhook, signature_problem
 from relay.worker_process import serve_run
 
@@ -33,6 +33,9 @@ router = APIRouter()
 # read in a worker thread, so the event loop keeps answering long polls and other webhooks
 # meanwhile; a usual webhook (a few KB, well under a millisecond) is read right here.
 READ_IN_A_THREAD = 256 * 1024
+
+# The cause said for a write that met another worker's row: what it is, for the operator.
+CONFLICT_CAUSE = "conflict_with_another_worker"
 
 
 @router.get("/webhook")
@@ -88,14 +91,21 @@ async def webhook(request: Request) -> Response:
     try:
         await relay.intake.ingest(payload, intake)
     except Exception as exc:
-        if not storage_retryable(exc):
+        if storage_conflict(exc):
+            # A unique or foreign-key violation: a row another worker stored at the same moment
+            # (or a bug), not the body. Delivered again, the write reads that row and goes past it.
+            cause = f"cause={CONFLICT_CAUSE} error={type(exc).__name__}"
+        elif not storage_retryable(exc):
             # The database will never take it (a value out of a column's range…): redelivery
             # would fail the same way for a week, so it is refused like any malformed body.
             return _refused(f"unstorable_{type(exc).__name__}")
+        else:
+            cause = f"cause={storage_cause(exc)} error={type(exc).__name__}"
         # 503 makes Meta deliver it again, for hours: an outage is said as a streak (its first
         # failure with the cause, a reminder a minute with the count, a new cause at once, and its
-        # end), not a line a delivery. The traceback of each is there at DEBUG.
-        _failures(relay).failed(f"cause={storage_cause(exc)} error={type(exc).__name__}")
+        # end), not a line a delivery. The traceback of each (its SQL parameters: a customer's
+        # number) is there at DEBUG only.
+        _failures(relay).failed(cause)
         log.debug("webhook not stored", exc_info=exc)
         return error(503, RelayErrorCode.STORAGE, "The relay could not store this webhook.", retryable=True)
     streak = _streaks.get(relay)
