@@ -168,8 +168,8 @@ class RelayPage(QWizardPage):
         self.check_button.clicked.connect(self.start_check)
         # Enter after pasting checks, as the button does; once the check passed it goes on (the
         # wizard's Next, its default button, gets the key).
-        self.url.returnPressed.connect(self._entered)
-        self.token.returnPressed.connect(self._entered)
+        self.url.returnPressed.connect(lambda: self._entered(self.url))
+        self.token.returnPressed.connect(lambda: self._entered(self.token))
         self.url.textChanged.connect(self._invalidate)
         self.token.textChanged.connect(self._invalidate)
         self._help: RelayHelpDialog | None = None
@@ -198,12 +198,18 @@ class RelayPage(QWizardPage):
         self.report.reset()
         self.completeChanged.emit()
 
-    def _entered(self) -> None:
-        if self.isComplete() or not self.check_button.isEnabled() or not self.url.text().strip():
+    def _entered(self, field: QLineEdit) -> None:
+        if self.isComplete() or not self.check_button.isEnabled():
             return
-        if not self.token.text().strip():
-            self.token.setFocus()
+        if not self.url.text().strip():
+            if field is not self.url:  # Enter in the token field before any address: the address first
+                self.url.setFocus()
             return
+        if not self.token.text().strip() and field is not self.token:
+            self.token.setFocus()  # the address typed: on to the token's field
+            return
+        # Enter in the token's field left empty says what goes there, as Check connection does:
+        # putting the cursor where it already was did nothing a newcomer could see.
         self.start_check()
 
     def start_check(self) -> None:

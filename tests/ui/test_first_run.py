@@ -102,6 +102,33 @@ def test_check_with_no_token_asks_for_it_and_puts_the_cursor_there(qtbot: Any, r
     qtbot.waitUntil(lambda: page.focusWidget() is page.token)
 
 
+def test_enter_in_an_empty_token_field_asks_for_the_token_and_with_no_address_goes_there(
+    qtbot: Any, relay_url: str
+) -> None:
+    """A keyboard newcomer who presses Enter in the token's field before pasting anything: Enter put
+    the cursor where it already was, so nothing happened at all."""
+    from PySide6.QtCore import Qt
+
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.token.setFocus()
+    qtbot.keyClick(page.token, Qt.Key.Key_Return)  # nothing typed anywhere: the address comes first
+    qtbot.waitUntil(lambda: page.focusWidget() is page.url)
+    assert page.result.text() == ""
+
+    page.url.setText(relay_url)
+    page.token.setFocus()
+    qtbot.keyClick(page.token, Qt.Key.Key_Return)
+    assert "Paste the relay token" in page.result.text()
+    assert page.last_result is None and not page.isComplete() and page.check_button.isEnabled()
+    assert page.focusWidget() is page.token
+
+
 def test_wizard_explains_an_unreachable_relay(qtbot: Any) -> None:
     from tests.support.servers import free_port
 
