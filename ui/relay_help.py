@@ -94,8 +94,9 @@ class RelayHelpDialog(QDialog):
         self.guide.hide()
         layout.addWidget(self.guide, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # The guide is written in English: the Korean button says so, the English one need not.
         self.full_guide_button = buttons.addButton(
-            self.tr("&Full guide for the server (English)"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Full guide for the server"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.full_guide_button.setEnabled(relay_guide_path() is not None)
         self.full_guide_button.clicked.connect(self.show_full_guide)

@@ -9002,7 +9002,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
 첫&#xa0;번째 명령은 Meta에 표시된 값을 물어보고, 마지막 명령은 여기에 붙여 넣을 릴레이 토큰을 보여 줘요.</translation>
     </message>
     <message>
-        <source>&amp;Full guide for the server (English)</source>
+        <source>&amp;Full guide for the server</source>
         <translation>영어로 된 서버 설정 전체 안내(&amp;F)</translation>
     </message>
     <message>

@@ -34,6 +34,27 @@ def test_help_menu_opens_how_to_set_up_a_relay_in_the_owners_language(
     assert QCoreApplication.translate("RelayHelpDialog", "Just looking") not in text
 
 
+def test_the_full_guides_button_says_english_only_in_a_window_that_reads_another_language(
+    qtbot: Any, english: None
+) -> None:
+    """An English window's button read "Full guide for the server (English)": news only to an owner
+    who reads the app in another language."""
+    from ui.relay_help import RelayHelpDialog
+    from ui.shortcuts_dialog import plain
+
+    page = RelayHelpDialog(None, in_wizard=True)
+    qtbot.addWidget(page)
+    assert plain(page.full_guide_button.text()) == "Full guide for the server"
+
+
+def test_the_full_guides_button_says_the_guide_is_in_english_in_korean(qtbot: Any, korean: None) -> None:
+    from ui.relay_help import RelayHelpDialog
+
+    page = RelayHelpDialog(None, in_wizard=True)
+    qtbot.addWidget(page)
+    assert "영어로 된" in page.full_guide_button.text()
+
+
 def test_settings_relay_section_links_to_how_to_set_up_a_relay(korean: None, qtbot: Any, ctx: Any) -> None:
     from ui.settings_dialog import SettingsDialog
 
