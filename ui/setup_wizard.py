@@ -181,6 +181,11 @@ class RelayPage(QWizardPage):
         if self.url.text() and not self.token.text():
             QTimer.singleShot(0, self.token, lambda: self.token.setFocus(Qt.FocusReason.OtherFocusReason))
 
+    def cleanupPage(self) -> None:
+        # QWizard's Back empties a page's fields (here the pasted address and token, and so the check
+        # that passed): an owner who went back to read the first page had to paste both again.
+        pass
+
     def show_help(self) -> None:
         """What a relay is and where its address and token come from (not modal: the owner may
         copy from it into the fields)."""

@@ -80,6 +80,33 @@ def test_enter_goes_on_checks_the_relay_after_pasting_and_goes_on_again(qtbot: A
     assert wizard.currentPage() is wizard.shop_page
 
 
+def test_back_to_the_first_page_and_on_again_keeps_the_pasted_relay_and_its_check(
+    qtbot: Any, relay_url: str
+) -> None:
+    """An owner who went back to read the first page again found the relay's address and token
+    emptied (QWizard clears a page's fields on Back) and had to paste both again."""
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.relay_page
+    page.url.setText(relay_url)
+    page.token.setText(CLIENT_TOKEN)
+    page.check_button.click()
+    qtbot.waitUntil(page.isComplete, timeout=15000)
+
+    wizard.back()
+    assert wizard.currentPage() is not page
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert (page.url.text(), page.token.text()) == (relay_url, CLIENT_TOKEN)
+    assert page.isComplete() and "Connected" in page.result.text()
+    wizard.next()
+    assert wizard.currentPage() is wizard.shop_page
+
+
 def test_wizard_explains_a_wrong_token(qtbot: Any, relay_url: str) -> None:
     page = check(qtbot, relay_url, "not-the-token")
     assert page.last_result.outcome is CheckOutcome.WRONG_TOKEN
