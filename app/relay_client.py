@@ -33,7 +33,13 @@ from app.errors import (
     Unauthorised,
 )
 from app.poll_connections import ConnectionWatch, PollConnections, SmallSendBuffer, watch_connections
-from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url, plain_http_address
+from app.relay_url import (
+    address_without_path,
+    is_insecure_remote,
+    is_web_address,
+    normalise_relay_url,
+    plain_http_address,
+)
 from app.thread_priority import window_first
 from app.trust_store import https_context
 from app.wire import (
@@ -101,6 +107,9 @@ class CheckResult:
     # Why it could not be reached, when known: a hotspot's sign-in page, a refused certificate or
     # proxy, which the owner is told instead of "could not be reached".
     cause: ErrorCode | None = None
+    # NOT_A_RELAY for an address with a path after its host (the webhook's, /healthz opened in a
+    # browser) where the host alone is a relay: the address to use instead.
+    relay_at: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -119,7 +128,15 @@ def check_relay(url: str, token: str, *, timeout: float = 8.0, allow_insecure: b
     except httpx.InvalidURL as exc:
         return CheckResult(CheckOutcome.INVALID_URL, str(exc))
     with client:
-        return client.check()
+        result = client.check()
+    if result.outcome is CheckOutcome.NOT_A_RELAY and (host_alone := address_without_path(url)):
+        # A relay may sit under a path behind a proxy, so the path is not dropped unasked: only
+        # when the host alone answers as a relay (whatever it makes of the token) is it named.
+        with RelayClient(host_alone, token.strip(), timeout=timeout) as there:
+            found = there.check()
+        if found.outcome not in (CheckOutcome.NOT_A_RELAY, CheckOutcome.UNREACHABLE, CheckOutcome.PLAIN_HTTP):
+            return CheckResult(CheckOutcome.NOT_A_RELAY, result.detail, relay_at=host_alone)
+    return result
 
 
 # What OpenSSL says when the other side of a TLS handshake answers in plain HTTP ("HTTP/1.1 400 ..."

@@ -70,3 +70,13 @@ def plain_http_address(url: str) -> str:
     """The same address with http:// in place of https:// (what a plain-http relay answers at)."""
     parts = urlsplit(url)
     return parts._replace(scheme="http").geturl() if parts.scheme == "https" else url
+
+
+def address_without_path(url: str) -> str | None:
+    """The address with the path after its host taken off ("https://relay.myshop.com/webhook" →
+    "https://relay.myshop.com"), or None when it has none: the webhook's or a page's address pasted
+    for the relay's own."""
+    parts = urlsplit(url)
+    if not parts.path.strip("/") and not parts.query and not parts.fragment:
+        return None
+    return parts._replace(path="", query="", fragment="").geturl()

@@ -70,6 +70,12 @@ def _outcome_sentence(result: CheckResult, url: str) -> str:
     translate = QCoreApplication.translate
     if result.outcome is CheckOutcome.UNREACHABLE and result.cause in UNREACHABLE_FOR_A_REASON:
         return code_sentence(result.cause, {})
+    if result.outcome is CheckOutcome.NOT_A_RELAY and result.relay_at:
+        return translate(
+            "RelayCheck",
+            "Something answered at this address, but it is not a Shop Inbox relay. Your relay answers "
+            "at {relay_at}: use that address.",
+        ).format(relay_at=result.relay_at)
     return {
         CheckOutcome.OK: translate(
             "RelayCheck", "Connected. Your relay answers and accepts the relay token."

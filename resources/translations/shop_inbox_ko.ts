@@ -8681,6 +8681,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>웹 주소가 아닌 것 같아요. https://relay.myshop.com 같은 형식이어야 해요.</translation>
     </message>
     <message>
+        <source>Something answered at this address, but it is not a Shop Inbox relay. Your relay answers at {relay_at}: use that address.</source>
+        <translation>이&#xa0;주소에서 응답이 왔지만 샵&#xa0;인박스 릴레이가 아니에요. 릴레이는 {relay_at}에서 응답해요. 그&#xa0;주소를 입력하세요.</translation>
+    </message>
+    <message>
         <source>Connected. Your relay answers and accepts the relay token.</source>
         <translation>연결됐어요. 릴레이가 응답하고 릴레이 토큰을 받아들였어요.</translation>
     </message>

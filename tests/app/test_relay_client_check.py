@@ -83,3 +83,21 @@ def test_nothing_listening_at_an_https_address_is_still_just_unreachable() -> No
     ):
         client.check_report()
     assert raised.value.code is ErrorCode.RELAY_UNREACHABLE
+
+
+def test_the_webhooks_address_pasted_for_the_relays_names_the_relays_own(tmp_path: Path) -> None:
+    """The callback just registered with Meta (…/webhook), or /healthz opened in a browser, pasted as
+    the relay's address: "not a Shop Inbox relay. Check the address." left the owner to guess that
+    the host alone was right."""
+    with run_relay(tmp_path, upstream="sandbox") as relay:
+        for pasted in (f"{relay.url}/webhook", f"{relay.url}/healthz/", f"{relay.url}/v1?x=1"):
+            result = check_relay(pasted, relay.token)
+            assert (result.outcome, result.relay_at) == (CheckOutcome.NOT_A_RELAY, relay.url)
+        assert check_relay(f"{relay.url}/webhook", "wrong").relay_at == relay.url  # the token aside
+        assert check_relay(relay.url, relay.token).relay_at is None
+
+
+def test_another_server_with_a_path_names_no_other_address(tmp_path: Path) -> None:
+    with run_fake_graph() as graph:  # a web server that is no relay, at its root either
+        result = check_relay(f"{graph.url}/some/page", "t")
+    assert (result.outcome, result.relay_at) == (CheckOutcome.NOT_A_RELAY, None)
