@@ -29,6 +29,7 @@ from app.wire import CheckReport
 from ui import icons, message_box
 from ui.busy_button import set_busy
 from ui.confirm import confirm
+from ui.connection_banner import unbroken
 from ui.context import AppContext
 from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
 from ui.formatting import command_kept_whole
@@ -75,7 +76,7 @@ def _outcome_sentence(result: CheckResult, url: str) -> str:
             "RelayCheck",
             "Something answered at this address, but it is not a Shop Inbox relay. Your relay answers "
             "at {relay_at}: use that address.",
-        ).format(relay_at=result.relay_at)
+        ).format(relay_at=unbroken(result.relay_at))  # "http://" not left at a line's end
     return {
         CheckOutcome.OK: translate(
             "RelayCheck", "Connected. Your relay answers and accepts the relay token."
