@@ -32,6 +32,9 @@ class LinkLabel(QLabel):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
+        # Clicked, the link opens without taking the keyboard from the field the owner was in: the
+        # setup's help closed, Enter opened it again instead of going on to the next page.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

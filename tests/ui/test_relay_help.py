@@ -95,6 +95,40 @@ def test_the_wizards_relay_guide_is_one_tab_after_check_connection_and_enter_ope
     shown.close()
 
 
+def test_the_guide_clicked_leaves_the_keyboard_in_the_field_and_enter_then_goes_on(
+    qtbot: Any, tmp_path: Any
+) -> None:
+    """Clicked with the mouse, the link kept the keyboard: the help closed, Enter opened it again
+    instead of going on from a relay whose check had passed."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from tests.support.relay_server import CLIENT_TOKEN, run_relay
+    from ui.setup_wizard import SetupWizard
+
+    with run_relay(tmp_path) as relay:
+        wizard = SetupWizard()
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.activateWindow()
+        qtbot.waitUntil(wizard.isActiveWindow)
+        wizard.next()
+        page = wizard.relay_page
+        page.url.setText(relay.url)
+        page.token.setText(CLIENT_TOKEN)
+        page.token.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.keyClick(page.token, Qt.Key.Key_Return)
+        qtbot.waitUntil(page.isComplete, timeout=15000)
+
+        qtbot.mouseClick(page.guide, Qt.MouseButton.LeftButton, pos=QPoint(5, page.guide.height() // 2))
+        qtbot.waitUntil(lambda: page._help is not None and page._help.isVisible())
+        shown = page._help
+        assert shown is not None
+        shown.close()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is page.token)
+        qtbot.keyClick(page.token, Qt.Key.Key_Return)
+        assert wizard.currentPage() is wizard.shop_page
+
+
 def test_settings_relay_guide_is_one_tab_after_check_connection_and_enter_opens_it(
     qtbot: Any, ctx: Any
 ) -> None:
