@@ -128,6 +128,17 @@ class ContactStates:
             .on_conflict_do_nothing(index_elements=["wa_id"])
             .returning(contact_state.c.wa_id)
         )
+        # Her row copied under her new number, unless that number has a row (see `move`).
+        copied = [bindparam("new", type_=contact_state.c.wa_id.type), *list(contact_state.columns)[1:]]
+        self._copy_to_new = (
+            db.insert(contact_state)
+            .from_select(
+                [column.name for column in contact_state.columns],
+                select(*copied).where(contact_state.c.wa_id == bindparam("old")),
+            )
+            .on_conflict_do_nothing(index_elements=["wa_id"])
+            .returning(contact_state.c.wa_id)
+        )
 
     def get(self, wa_id: str) -> ContactRow | None:
         with self.db.engine.connect() as conn:
@@ -171,9 +182,15 @@ class ContactStates:
         before = self.get_in(conn, old)
         if before is None:
             return
-        if self.get_in(conn, new) is None:
-            conn.execute(update(contact_state).where(contact_state.c.wa_id == old).values(wa_id=new))
-            return
+        # ON CONFLICT: on PostgreSQL another worker may store her new number's row (her first
+        # message from it) between this read and the move; the move then merges into that row
+        # as into one read here, instead of failing the webhook on the unique wa_id.
+        if conn.execute(self._copy_to_new, {"old": old, "new": new}).first() is None:
+            self._merge(conn, before, new)
+        conn.execute(delete(contact_state).where(contact_state.c.wa_id == old))
+
+    def _merge(self, conn: Connection, before: ContactRow, new: str) -> None:
+        """Her rule inputs under her old number (`before`) into her new number's stored row."""
         self.touch_in(
             conn,
             new,
@@ -189,7 +206,6 @@ class ContactStates:
         ):
             if at is not None:
                 self.touch_in(conn, new, phone_number_id=number, last_inbound_ms=dt_to_ms(at))
-        conn.execute(delete(contact_state).where(contact_state.c.wa_id == old))
 
     def lock(self, wa_id: str) -> Connection | None:
         """On PostgreSQL, hold a per-customer lock across relay workers (None on SQLite: one process)."""

@@ -15,10 +15,12 @@ from sqlalchemy import event
 from app.rules import BotState
 from app.wire import HandoffReason, NewCampaign, OptOutReason
 from relay.check import VERIFIED_KEY
+from relay.storage.contact_states import ContactRow
 from relay.store import Store
 from tests.support.relay_campaigns import recipient
 
 CUSTOMER = "821055501234"
+NEW_NUMBER = "821055509876"
 SHOP_NUMBER = "109876543210"
 T = 1_800_000_000_000  # ms
 NOW = datetime.fromtimestamp(T / 1000, UTC)
@@ -60,6 +62,43 @@ def another_worker_first(store: Store, table: str, meanwhile: Callable[[], None]
 
 def _contact_events(store: Store) -> list[dict[str, Any]]:
     return [json.loads(e.payload) for e in store.events.after(0, 100) if e.kind == "contact"]
+
+
+def test_her_number_change_keeps_her_rule_inputs_when_her_first_message_from_it_lands_on_another_worker(
+    store: Store,
+) -> None:
+    store.contacts.touch(CUSTOMER, last_inbound_ms=T, phone_number_id=SHOP_NUMBER, profile_name="김민지")
+    store.contacts.touch(CUSTOMER, last_outbound_ms=T + 1, last_away_sent_ms=T + 2)
+    store.contacts.mark_known([CUSTOMER])
+
+    def her_message_from_the_new_number_on_another_worker() -> None:
+        store.contacts.touch(
+            NEW_NUMBER, last_inbound_ms=T + 10, phone_number_id=SHOP_NUMBER, profile_name="김민지"
+        )
+
+    with (
+        another_worker_first(store, "contact_state", her_message_from_the_new_number_on_another_worker),
+        store.db.engine.begin() as conn,
+    ):
+        store.contacts.move(conn, CUSTOMER, NEW_NUMBER)
+
+    # One customer under her new number: still known (no welcome again), the away message and the
+    # shop's reply not forgotten, and her newest message the one from the new number.
+    assert store.contacts.get(CUSTOMER) is None
+    assert store.contacts.get(NEW_NUMBER) == ContactRow(
+        wa_id=NEW_NUMBER,
+        profile_name="김민지",
+        phone_number_id=SHOP_NUMBER,
+        last_inbound_at=_at(T + 10),
+        last_outbound_at=_at(T + 1),
+        last_owner_reply_at=None,
+        last_away_sent_at=_at(T + 2),
+        known=True,
+    )
+
+
+def _at(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, UTC)
 
 
 def test_her_tap_on_the_opt_out_button_is_kept_as_hers_when_metas_stop_lands_on_another_worker(

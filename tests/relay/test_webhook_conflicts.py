@@ -1,5 +1,6 @@
-"""A webhook whose write meets another worker's row is delivered again; one whose value the
-database can never take is refused, as before."""
+"""A number change that meets another worker's row for her new number is stored at once; a write
+that still meets one (a guard missing: a bug) is delivered again; one whose value the database can
+never take is refused, as before."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from tests.support.relay_server import RunningRelay, changed_number, inbound
 
 OLD = "821055501234"
 NEW = "821055509876"
-# The intake's move of a customer's row to her new number (relay/storage/contact_states.py).
-MOVE = re.compile(r"^UPDATE contact_state SET wa_id=(\S+) ")
+# The intake's copy of a customer's row under her new number (relay/storage/contact_states.py),
+# group 2 her new number's placeholder.
+MOVE = re.compile(r"^(INSERT INTO contact_state \([^)]*\) SELECT )(\S+) AS ")
+GUARD = " ON CONFLICT (wa_id) DO NOTHING"
 
 
 @contextmanager
@@ -50,25 +53,58 @@ def _numbers_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
     ]
 
 
-def test_a_number_change_that_meets_another_workers_row_is_delivered_again_and_stored(
+def _another_worker_stores_her_new_number(relay: RunningRelay, storage: str | None, cursor: Any) -> None:
+    if storage is None:
+        # SQLite's writers take turns, so no other worker can come between: the row goes in on
+        # this transaction, which meets it as it would another worker's.
+        cursor.connection.execute("INSERT INTO contact_state (wa_id, known) VALUES (?, 0)", (NEW,))
+    else:
+        with relay.relay.store.db.engine.begin() as other:
+            other.execute(insert(contact_state).values(wa_id=NEW, known=False))
+
+
+def _moved(relay: RunningRelay) -> list[tuple[str, str]]:
+    events = relay.events()["events"]
+    return [
+        (e["contact"]["wa_id"], e["previous_wa_id"])
+        for e in events
+        if e["kind"] == "contact" and e.get("previous_wa_id")
+    ]
+
+
+def test_a_number_change_that_meets_another_workers_row_for_her_new_number_is_stored_at_once(
+    relay: RunningRelay, storage: str | None
+) -> None:
+    assert relay.post_webhook(inbound("text", "안녕하세요", sender=OLD)).status_code == 200
+
+    def another_worker_first(cursor: Any, statement: str, parameters: Any) -> str:
+        _another_worker_stores_her_new_number(relay, storage, cursor)
+        return statement
+
+    with at_the_move(relay, another_worker_first) as fired:
+        assert relay.post_webhook(changed_number(OLD, NEW)).status_code == 200
+    assert fired
+    assert _moved(relay) == [(NEW, OLD)]
+    assert relay.relay.store.contacts.get(OLD) is None
+    assert relay.relay.store.contacts.get(NEW) is not None
+
+
+def test_a_write_that_still_meets_another_workers_row_is_delivered_again_and_stored(
     relay: RunningRelay, storage: str | None, caplog: pytest.LogCaptureFixture
 ) -> None:
     assert relay.post_webhook(inbound("text", "안녕하세요", sender=OLD)).status_code == 200
 
-    def another_worker_stores_her_new_number(cursor: Any, statement: str, parameters: Any) -> str:
-        if storage is None:
-            # SQLite's writers take turns, so no other worker can come between: the row goes in
-            # on this transaction, which meets it as it would another worker's.
-            cursor.connection.execute("INSERT INTO contact_state (wa_id, known) VALUES (?, 0)", (NEW,))
-        else:
-            with relay.relay.store.db.engine.begin() as other:
-                other.execute(insert(contact_state).values(wa_id=NEW, known=False))
-        return statement
+    def unguarded_after_another_worker(cursor: Any, statement: str, parameters: Any) -> str:
+        # The move without its ON CONFLICT (a write whose guard a change left out: a bug) meets
+        # the row: the safety net for any such write, since none is left in the intake.
+        _another_worker_stores_her_new_number(relay, storage, cursor)
+        assert GUARD in statement
+        return statement.replace(GUARD, "")
 
     change = changed_number(OLD, NEW)
     with (
         caplog.at_level(logging.DEBUG, logger="relay"),
-        at_the_move(relay, another_worker_stores_her_new_number) as fired,
+        at_the_move(relay, unguarded_after_another_worker) as fired,
     ):
         first = relay.post_webhook(change)
     assert fired
@@ -79,8 +115,7 @@ def test_a_number_change_that_meets_another_workers_row_is_delivered_again_and_s
     )
     again = relay.post_webhook(change)
     assert again.status_code == 200
-    moved = [e for e in relay.events()["events"] if e["kind"] == "contact" and e.get("previous_wa_id")]
-    assert [(e["contact"]["wa_id"], e["previous_wa_id"]) for e in moved] == [(NEW, OLD)]
+    assert _moved(relay) == [(NEW, OLD)]
     lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
     assert not [line for line in lines if "webhook refused" in line]
     said = [line for line in lines if line.startswith("webhook not stored")]
@@ -91,18 +126,13 @@ def test_a_number_change_that_meets_another_workers_row_is_delivered_again_and_s
 
 def _not_null(cursor: Any, statement: str, parameters: Any) -> str:
     """Her new number as NULL: a constraint no delivery gets past (a not-null violation)."""
-    return MOVE.sub(
-        lambda m: f"UPDATE contact_state SET wa_id=CASE WHEN wa_id = {m[1]} THEN 'x' END ", statement
-    )
+    return MOVE.sub(lambda m: f"{m[1]}CASE WHEN {m[2]} = 'x' THEN 'x' END AS ", statement)
 
 
 def _too_long(cursor: Any, statement: str, parameters: Any) -> str:
     """Her new number longer than the column takes (PostgreSQL) or than any value (SQLite)."""
     value = "zeroblob(2000000000)" if isinstance(parameters, tuple | list) else "repeat('9', 40)"
-    return MOVE.sub(
-        lambda m: f"UPDATE contact_state SET wa_id=CASE WHEN wa_id = {m[1]} THEN 'x' ELSE {value} END ",
-        statement,
-    )
+    return MOVE.sub(lambda m: f"{m[1]}CASE WHEN {m[2]} = 'x' THEN 'x' ELSE {value} END AS ", statement)
 
 
 @pytest.mark.parametrize(
