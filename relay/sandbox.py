@@ -292,6 +292,8 @@ class SandboxUpstream:
         try:
             await self.ingest(payload)
         except Exception as exc:
+            # No conflict with another worker's row comes here (the webhook answers one 503): every
+            # intake write is an upsert or ON CONFLICT insert, and the sandbox changes no number.
             if not storage_retryable(exc):
                 log.exception("sandbox: the relay's intake failed on a simulated webhook")
                 return

@@ -95,6 +95,8 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
             await _removed_from_meta(relay, media_id, "its file not kept")
             raise
     except OSError as exc:
+        # Files only: the database's errors (none a conflict: the upload's row has an id of its own,
+        # completed by an upsert) go to the relay's handler of storage failures.
         if not storage_retryable(exc):
             raise
         return _not_kept("the upload", exc)
@@ -160,6 +162,7 @@ async def _drop_reservation(relay: Relay, reserved: str) -> None:
     try:
         await run_in_threadpool(relay.store.media.drop_reservation, reserved)
     except SQLAlchemyError as exc:
+        # Never a conflict: a DELETE of the upload's own row, which no other table refers to.
         if not storage_retryable(exc):
             raise
         log.warning("upload's row not removed: cause=%s", storage_cause(exc))
@@ -216,6 +219,8 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
     try:
         failure = await relay.media.fetch_now(media_id)
     except OSError as exc:
+        # Files only: the fetch's rows (upserts and updates, never a conflict) fail to the relay's
+        # handler of storage failures.
         if not storage_retryable(exc):
             raise
         return _not_kept(f"media_id={media_id}", exc)
