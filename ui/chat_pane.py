@@ -273,7 +273,7 @@ class ChatPane(QWidget):
         if self.no_chat is NoChatOpen.NO_RELAY:
             text = self.tr(
                 "No chats yet, and no relay is set up, so none can arrive. Set up your relay in "
-                "File ▸ Settings…: your customers' WhatsApp chats then appear on the left."
+                "File ▸ Settings. Your customers' WhatsApp chats then appear on the left."
             )
         elif self.no_chat is NoChatOpen.RELAY_UNFINISHED:
             # Not "send your shop a message to see it work": it cannot arrive yet.

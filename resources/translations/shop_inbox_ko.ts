@@ -2654,6 +2654,10 @@ the customer can still write.</source>
         <translation>연락처 정보</translation>
     </message>
     <message>
+        <source>No chats yet, and no relay is set up, so none can arrive. Set up your relay in File ▸ Settings. Your customers&apos; WhatsApp chats then appear on the left.</source>
+        <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일&#xa0;▸&#xa0;설정에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
+    </message>
+    <message>
         <source>Resume bot</source>
         <translation>봇 다시 켜기</translation>
     </message>
@@ -2664,10 +2668,6 @@ the customer can still write.</source>
     <message>
         <source>This group chat was imported from a phone export. It is an archive: messages cannot be sent to it, and automations never answer it.</source>
         <translation>휴대폰에서 내보낸 파일로 가져온 그룹 채팅이에요. 보관용이라 메시지를 보낼 수 없고, 자동 응답도 보내지 않아요.</translation>
-    </message>
-    <message>
-        <source>No chats yet, and no relay is set up, so none can arrive. Set up your relay in File ▸ Settings…: your customers&apos; WhatsApp chats then appear on the left.</source>
-        <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
     </message>
     <message>
         <source>No chats yet. Your customers&apos; messages arrive once your relay is fully set up: the strip above says what is still to fix.</source>

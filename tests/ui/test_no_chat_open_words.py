@@ -16,7 +16,9 @@ def test_over_an_empty_inbox_with_no_relay_the_pane_says_to_set_one_up(window: A
     pane = window.chat
     qtbot.waitUntil(lambda: "no relay is set up" in pane.empty.text(), timeout=10000)
     assert PICK not in pane.empty.text()
-    assert "Settings" in pane.empty.text()
+    # The menu path read "File ▸ Settings…: your customers'…", its ellipsis running into a colon.
+    assert "Set up your relay in File ▸ Settings. Your customers'" in pane.empty.text()
+    assert "…" not in pane.empty.text()
 
 
 def test_with_no_relay_the_empty_chat_list_does_not_promise_that_customers_chats_arrive(
@@ -70,6 +72,7 @@ def test_in_korean_an_empty_inbox_says_no_chats_yet(korean: Any, window: Any, qt
     pane = window.chat
     qtbot.waitUntil(lambda: pane.empty.text().startswith("아직 채팅이 없"), timeout=10000)
     assert "릴레이" in pane.empty.text() and "왼쪽에서 채팅을 선택" not in pane.empty.text()
+    assert "파일\xa0▸\xa0설정에서 릴레이를 설정하면" in pane.empty.text() and "…" not in pane.empty.text()
 
 
 def test_a_korean_owner_just_connected_reads_what_comes_next_whole_on_a_1280_by_720_screen(
