@@ -99,6 +99,10 @@ class RelayHelpDialog(QDialog):
             self.tr("&Full guide for the server"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.full_guide_button.setEnabled(relay_guide_path() is not None)
+        # Enter and Esc close the page; the long guide opens only when asked for (click or Space).
+        self.full_guide_button.setAutoDefault(False)
+        close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setDefault(True)
         self.full_guide_button.clicked.connect(self.show_full_guide)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -55,6 +55,28 @@ def test_the_full_guides_button_says_the_guide_is_in_english_in_korean(qtbot: An
     assert "영어로 된" in page.full_guide_button.text()
 
 
+def test_enter_closes_the_relay_help_page_rather_than_opening_the_long_guide(qtbot: Any) -> None:
+    """Tabbing over the page's buttons and then pressing Enter opened the server's long guide instead
+    of closing: the guide's button took the default as the keyboard passed it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.relay_help import RelayHelpDialog
+
+    page = RelayHelpDialog(None)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.full_guide_button.setFocus()  # where Tab takes the keyboard from Close
+    qtbot.waitUntil(page.full_guide_button.hasFocus)
+    with qtbot.waitSignal(page.rejected):
+        qtbot.keyClick(page.full_guide_button, Qt.Key.Key_Return)
+    assert not page.isVisible() and page.guide.isHidden()
+    buttons = page.findChild(QDialogButtonBox)
+    assert buttons is not None and buttons.button(QDialogButtonBox.StandardButton.Close).isDefault()
+    assert page.full_guide_button.isEnabled()  # there to open with a click or Space
+
+
 def test_settings_relay_section_links_to_how_to_set_up_a_relay(korean: None, qtbot: Any, ctx: Any) -> None:
     from ui.settings_dialog import SettingsDialog
 
