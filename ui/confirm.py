@@ -19,6 +19,7 @@ def confirm(
     *,
     keep: str | None = None,
     warning: bool = False,
+    enter_does_it: bool = False,
 ) -> bool:
     """Ask before an action; True when the owner chose `verb` (the action's own word: "Delete",
     "Send anyway"). The other button is `keep` ("Cancel" unless that word would read as the action
@@ -26,7 +27,10 @@ def confirm(
     are: a stray Enter never deletes or sends. A Yes/No pair made the owner read the question twice.
 
     The buttons are the Yes and No of a QMessageBox with their own words, so the answer is still
-    Yes or No to anything that reads the box (screen readers, tests)."""
+    Yes or No to anything that reads the box (screen readers, tests).
+
+    `enter_does_it`: the verb is the default instead, for a question whose verb is the safe answer
+    that keeps the owner working and whose other answer loses what she did; Esc still keeps."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
     box = QMessageBox(icon, title, text, Button.Yes | Button.No, parent)
     # The question often names the customer ("Delete the chat with {0}?"): a profile name is theirs,
@@ -41,6 +45,6 @@ def confirm(
     no.setText(keep or QCoreApplication.translate("Confirm", "&Cancel"))
     for button in (yes, no):  # the style's green and red Yes / No marks would say it again
         button.setIcon(QIcon())
-    box.setDefaultButton(Button.No)
+    box.setDefaultButton(Button.Yes if enter_does_it else Button.No)
     box.setEscapeButton(Button.No)
     return box.exec() == Button.Yes

@@ -55,6 +55,9 @@ def _file_wanted(parent: QWidget | None, exc: NoKeyring) -> bool:
         error_sentence(exc) + "\n\n" + translate("TokenStore", "Keep the relay token in the settings file?"),
         translate("TokenStore", "&Keep it in the file"),
         keep=translate("TokenStore", "&Cancel"),
+        # Cancel throws away the token she just pasted ("The relay token was not saved") and leaves
+        # her with no relay; the file is the answer a newcomer pressing Enter expects.
+        enter_does_it=True,
     )
 
 

@@ -85,3 +85,23 @@ def test_a_plaintext_keyring_is_said_to_be_no_password_store_in_korean_and_asked
     ctx.prefs["relay_url"] = moved
     assert keep(qtbot, ctx, moved, "the-new-servers-token")
     assert load_token(ctx, moved) == "the-new-servers-token"
+
+
+def test_enter_on_the_no_password_store_question_keeps_the_token_in_the_file(
+    qtbot: Any, ctx: Any, dialogs: Any, plaintext_keyring: Path
+) -> None:
+    """Cancel was the default: a newcomer pressing Enter read "The relay token was not saved" and had
+    to paste it again. Enter keeps it in the settings file."""
+    from ui.token_store import load_token
+
+    url = "https://relay.myshop.example"
+    ctx.prefs["relay_url"] = url
+
+    def enter(shown: Any) -> QMessageBox.StandardButton:
+        assert shown.widget == "QMessageBox [&Keep it in the file | &Cancel] default &Keep it in the file"
+        return QMessageBox.StandardButton.Yes  # what the default button, pressed by Enter, answers
+
+    dialogs.expect("question", answer=enter)
+    assert keep(qtbot, ctx, url, "s3cret-token")
+    assert load_token(ctx, url) == "s3cret-token"
+    assert not plaintext_keyring.exists()
