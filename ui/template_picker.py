@@ -285,11 +285,11 @@ class TemplatePicker(QDialog):
         if not_fetched == ErrorCode.UNAUTHORISED:
             return self.tr(
                 "The relay did not accept the relay token, so the templates could not be loaded. "
-                "Check the relay token in File ▸ Settings…."
+                "Check the relay token in File ▸ Settings."
             )
         return self.tr(
             "Not connected to the relay, so the templates could not be loaded. "
-            "Check the relay in File ▸ Settings…."
+            "Check the relay in File ▸ Settings."
         )
 
     def _show_parameters(self) -> None:

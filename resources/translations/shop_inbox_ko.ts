@@ -11236,8 +11236,12 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>템플릿을 불러오지 못했어요. {reason}</translation>
     </message>
     <message>
-        <source>Not connected to the relay, so the templates could not be loaded. Check the relay in File ▸ Settings….</source>
-        <translation>릴레이에 연결되지 않아 템플릿을 불러올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이를 확인하세요.</translation>
+        <source>The relay did not accept the relay token, so the templates could not be loaded. Check the relay token in File ▸ Settings.</source>
+        <translation>릴레이가 릴레이 토큰을 받아들이지 않아 템플릿을 불러올 수 없어요. 파일&#xa0;▸&#xa0;설정에서 릴레이 토큰을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay, so the templates could not be loaded. Check the relay in File ▸ Settings.</source>
+        <translation>릴레이에 연결되지 않아 템플릿을 불러올 수 없어요. 파일&#xa0;▸&#xa0;설정에서 릴레이를 확인하세요.</translation>
     </message>
     <message>
         <source>Marketing (paid)</source>
@@ -11270,10 +11274,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Marketing templates are charged by WhatsApp per delivered message.</source>
         <translation>마케팅 템플릿은 전달된 메시지마다 WhatsApp 요금이 부과돼요.</translation>
-    </message>
-    <message>
-        <source>The relay did not accept the relay token, so the templates could not be loaded. Check the relay token in File ▸ Settings….</source>
-        <translation>릴레이가 릴레이 토큰을 받아들이지 않아 템플릿을 불러올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이 토큰을 확인하세요.</translation>
     </message>
     <message>
         <source>Outside the 24-hour window WhatsApp charges for utility templates too, less than for marketing.</source>

@@ -41,7 +41,7 @@ def test_without_the_relay_the_empty_chooser_points_at_the_relay_settings_not_at
     assert picker.empty_note.isVisible()
     assert picker.empty_note.text() == (
         "Not connected to the relay, so the templates could not be loaded. "
-        "Check the relay in File ▸ Settings…."
+        "Check the relay in File ▸ Settings."  # the menu path without its ellipsis: no "…."
     )
     assert "WhatsApp Manager" not in picker.empty_note.text()
     # Nothing to fill and nothing to preview: no empty boxes.
@@ -51,7 +51,7 @@ def test_without_the_relay_the_empty_chooser_points_at_the_relay_settings_not_at
 
     token = TemplatePicker([], not_fetched=ErrorCode.UNAUTHORISED)
     qtbot.addWidget(token)
-    assert "did not accept the relay token" in token.empty_reason(ErrorCode.UNAUTHORISED)
+    assert token.empty_reason(ErrorCode.UNAUTHORISED).endswith("Check the relay token in File ▸ Settings.")
 
 
 def test_a_relay_that_answered_with_none_sends_the_owner_to_whatsapp_manager(qtbot: Any) -> None:
