@@ -299,8 +299,8 @@ class ChatPane(QWidget):
             note = self.tr("This is a demo shop, kept in {0}.").format(self.ctx.demo_kept_in)
         if self.ctx.demo_samples is not None:
             note += "\n\n" + self.tr(
-                "Sample files to try are in {0}:\na bank statement for Shop ▸ Match bank deposits…, "
-                "and a courier's file for Tracking numbers… in the Orders window."
+                "Sample files to try are in {0}:\na bank statement for Shop ▸ Match bank deposits, "
+                "and a courier's file for Tracking numbers in the Orders window."
             ).format(self.ctx.demo_samples)
         return f"{text}\n\n{note}"
 

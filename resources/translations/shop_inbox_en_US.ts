@@ -159,9 +159,9 @@ Leave it empty to send pictures with name and price instead.</translation>
     <name>ChatPane</name>
     <message>
         <source>Sample files to try are in {0}:
-a bank statement for Shop ▸ Match bank deposits…, and a courier's file for Tracking numbers… in the Orders window.</source>
+a bank statement for Shop ▸ Match bank deposits, and a courier's file for Tracking numbers in the Orders window.</source>
         <translation>Sample files to try are in {0}:
-a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for Tracking numbers… in the Orders window.</translation>
+a bank statement for Shop ▸ Match bank deposits, and a carrier's file for Tracking numbers in the Orders window.</translation>
     </message>
     <message>
         <source>This message may already be on its way to WhatsApp, so it can no longer be cancelled. Its ticks show what happens to it.</source>

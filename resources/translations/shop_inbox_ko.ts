@@ -2658,6 +2658,12 @@ the customer can still write.</source>
         <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일&#xa0;▸&#xa0;설정에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
     </message>
     <message>
+        <source>Sample files to try are in {0}:
+a bank statement for Shop ▸ Match bank deposits, and a courier&apos;s file for Tracking numbers in the Orders window.</source>
+        <translation>해 볼 수 있는 예시 파일이 {0}에 있어요:
+은행 거래내역은 상점&#xa0;▸&#xa0;입금&#xa0;확인에서, 택배사 송장 파일은 주문 창의 송장번호 일괄 등록에서 열어 보세요.</translation>
+    </message>
+    <message>
         <source>Resume bot</source>
         <translation>봇 다시 켜기</translation>
     </message>
@@ -2696,12 +2702,6 @@ To see it work now, send your shop&apos;s WhatsApp number a message from another
     <message>
         <source>This is a demo shop, kept in {0}.</source>
         <translation>데모 상점이에요. {0}에 저장돼요.</translation>
-    </message>
-    <message>
-        <source>Sample files to try are in {0}:
-a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file for Tracking numbers… in the Orders window.</source>
-        <translation>해 볼 수 있는 예시 파일이 {0}에 있어요:
-은행 거래내역은 상점&#xa0;▸&#xa0;입금&#xa0;확인…에서, 택배사 송장 파일은 주문 창의 송장번호 일괄 등록…에서 열어 보세요.</translation>
     </message>
     <message>
         <source>Messages with {0}</source>

@@ -176,6 +176,8 @@ def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_ord
         qtbot.addWidget(window)
         window.show()
         assert str(samples) in window.chat.empty.text()
+        # Menu entries named in a sentence, without their ellipses ("Match bank deposits…, and").
+        assert "…" not in window.chat.empty.text()
         assert open_folder(Picked.BANK_FILE) == str(samples)  # "Open bank file…" starts beside them
 
 
