@@ -92,13 +92,13 @@ def test_the_header_says_a_customer_opted_out_of_marketing_as_soon_as_it_is_reco
     window.toggle_contact_panel()
     settle(qtbot)
     button = window.contact_panel.consent.opt_out_button
-    qtbot.waitUntil(lambda: button.text() == "수신거부 기록(&P)")
+    qtbot.waitUntil(lambda: button.text() == "수신거부 기록(&U)")
     button.click()  # she asked by phone: the owner records it
     qtbot.waitUntil(lambda: window.chat.subtitle.text() == "010-4440-5678 · 광고 수신거부")
     assert "캠페인" in window.chat.subtitle.toolTip()
     assert window.chat.name.text() == "정도윤"
 
-    qtbot.waitUntil(lambda: button.text() == "수신거부 해제(&P)")
+    qtbot.waitUntil(lambda: button.text() == "수신거부 해제(&U)")
     button.click()
     qtbot.waitUntil(lambda: window.chat.subtitle.text() == "010-4440-5678")
     assert window.chat.subtitle.toolTip() == ""

@@ -78,7 +78,7 @@ def test_in_korean_the_template_row_says_when_it_goes_in_plain_words(
     assert isinstance(form, QFormLayout)
     label = form.labelForField(combo)
     assert isinstance(label, QLabel)
-    assert label.text() == "24시간이 지난 고객에게 보낼 템플릿"
+    assert label.text() == "24시간이 지난 고객에게 보낼 템플릿(&T)"
 
 
 def test_no_korean_text_speaks_of_a_24_hour_window() -> None:
