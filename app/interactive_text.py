@@ -9,6 +9,7 @@ list's line, quotes, exports); the rest is `extra_text`, which the search indexe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -18,6 +19,16 @@ from app.text import nfc
 CHOICE_MARK = "▸ "
 # How a list's button, which opens its rows on the phone, is shown before them (WhatsApp draws ☰).
 OPENER_MARK = "☰ "
+
+
+def stored_payload(stored: str | None) -> dict[str, Any] | None:
+    """A message row's stored payload column read back as the dict it was; None for none, or for text
+    that is not a JSON object (a row written by hand or cut short)."""
+    try:
+        found = json.loads(stored) if stored else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def _interactive(payload: Mapping[str, Any] | None) -> Mapping[str, Any]:

@@ -15,12 +15,10 @@ Revises: 0026
 
 from __future__ import annotations
 
-import json
-
 import sqlalchemy as sa
 from alembic import op
 
-from app.interactive_text import extra_text, search_text
+from app.interactive_text import extra_text, search_text, stored_payload
 from app.schema_sql import BODY_ONLY_FTS_TRIGGERS, FTS_TRIGGER_NAMES, FTS_TRIGGERS
 from app.text import bigram_text
 
@@ -34,14 +32,6 @@ _INTERACTIVE = sa.text(
 )
 
 
-def _payload(stored: str | None) -> dict[str, object] | None:
-    try:
-        found = json.loads(stored) if stored else None
-    except ValueError:
-        return None
-    return found if isinstance(found, dict) else None
-
-
 def upgrade() -> None:
     op.execute("ALTER TABLE message ADD COLUMN extra_text TEXT NOT NULL DEFAULT ''")
     for name in FTS_TRIGGER_NAMES:
@@ -51,7 +41,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     changed = []
     for message_id, body, stored in bind.execute(_INTERACTIVE):
-        payload = _payload(stored)
+        payload = stored_payload(stored)
         extra = extra_text(payload)
         if extra:
             grams = bigram_text(search_text(body, extra))

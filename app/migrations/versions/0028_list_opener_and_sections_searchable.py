@@ -15,12 +15,10 @@ Revises: 0027
 
 from __future__ import annotations
 
-import json
-
 import sqlalchemy as sa
 from alembic import op
 
-from app.interactive_text import search_text
+from app.interactive_text import search_text, stored_payload
 from app.models import message_extra_text
 from app.text import bigram_text
 
@@ -36,19 +34,11 @@ _LISTS_AND_TEMPLATES = sa.text(
 )
 
 
-def _payload(stored: str | None) -> dict[str, object] | None:
-    try:
-        found = json.loads(stored) if stored else None
-    except ValueError:
-        return None
-    return found if isinstance(found, dict) else None
-
-
 def upgrade() -> None:
     bind = op.get_bind()
     changed = []
     for message_id, kind, body, stored, before, campaign_id in bind.execute(_LISTS_AND_TEMPLATES).fetchall():
-        extra = message_extra_text(bind, kind, "out", _payload(stored), campaign_id)
+        extra = message_extra_text(bind, kind, "out", stored_payload(stored), campaign_id)
         if extra != before:
             grams = bigram_text(search_text(body, extra))
             changed.append({"id": message_id, "extra": extra, "grams": grams})
