@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -106,6 +107,10 @@ class BatchMessagesModel(QAbstractListModel):
             return plain_tooltip("\n".join(filter(None, lines)))
         if role == Qt.ItemDataRole.CheckStateRole and can_send(m):
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and not can_send(m):
+            # Where the others' check box is (the list's icons are a check box's size): the row's
+            # words start where theirs do, and the mark says it cannot be ticked.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -145,6 +150,13 @@ class BatchMessagesDialog(QDialog):
         self.list.setModel(self.model)
         self.delegate = QStyledItemDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
+        style = self.list.style()
+        self.list.setIconSize(
+            QSize(
+                style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self.list),
+                style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, self.list),
+            )
+        )
         # A row reads whole at the dialog's size (`_fit_list`); what a narrow screen still cuts is
         # elided, whole in its tooltip, never behind a sideways scroll.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

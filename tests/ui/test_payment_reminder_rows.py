@@ -36,6 +36,16 @@ def reminders_shown(window: Any, qtbot: Any) -> BatchMessagesDialog:
     return dialog
 
 
+def text_rect(dialog: BatchMessagesDialog, row: int) -> Any:
+    """Where the list draws the row's words."""
+    index = dialog.model.index(row)
+    option = QStyleOptionViewItem()
+    option.decorationSize = dialog.list.iconSize()  # as the list starts each row's option
+    dialog.delegate.initStyleOption(option, index)
+    option.rect = dialog.list.visualRect(index)
+    return dialog.list.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, dialog.list)
+
+
 def first_line_fits(dialog: BatchMessagesDialog, row: int) -> bool:
     """The row's first line is drawn whole (Qt elides what its text rectangle cannot hold)."""
     index = dialog.model.index(row)
@@ -65,6 +75,12 @@ def test_a_korean_reminder_row_reads_whole_at_the_dialogs_size(
     assert not dialog.list.horizontalScrollBar().isVisible()
     screen = QGuiApplication.primaryScreen().availableGeometry()
     assert screen.contains(dialog.frameGeometry())
+    # Her row has no check box: a warning mark stands in its place, and her words start where
+    # 김민지's do (they started a check box further left, as if a line of another list).
+    assert dialog.model.index(0).data(Qt.ItemDataRole.CheckStateRole) is not None
+    assert dialog.model.index(1).data(Qt.ItemDataRole.CheckStateRole) is None
+    assert not dialog.model.index(1).data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert text_rect(dialog, 1).left() == text_rect(dialog, 0).left()
     tooltip = str(dialog.model.index(1).data(Qt.ItemDataRole.ToolTipRole))
     assert "이하은" in tooltip and "템플릿" in tooltip and "입금 기한" in tooltip
     dialog.reject()
