@@ -149,15 +149,17 @@ class ItemForm(QWidget):
         self.error.setStyleSheet(f"color: {problem_colour()};")
         self.error.hide()
         # Under the note that another item has the name: save this one with it too (variants may
-        # share a name). Else she changes the name, which the note put the cursor in.
-        self.keep_both = QPushButton(self.tr("Keep &both"))
+        # share a name). Else she changes the name, which the note put the cursor in. "Save anyway"
+        # (Alt+Y), not "Keep both": the window's words had one letter fewer than its parts.
+        self.keep_both = QPushButton(self.tr("Save an&yway"))
         self.keep_both.hide()
         # She chose to keep the name another item has; typing in the name asks again.
         self.keep_same_name = False
         self.save = QPushButton(self.tr("&Save"))
         self.save.setDefault(True)
         save_with_keys(self, self.save)
-        self.revert = QPushButton(self.tr("&Revert"))
+        # Alt+V: R is the kept words' Restore (ui/catalog_window.py, "Alt letters").
+        self.revert = QPushButton(self.tr("Re&vert"))
 
         price_row = QHBoxLayout()
         price_row.addWidget(self.price, 1)
@@ -429,7 +431,7 @@ class ItemForm(QWidget):
             widget.setFocus()
 
     def show_shared_name(self, message: str) -> None:
-        """Another item has the name she saves: say which (`message`), with Keep both beside it,
+        """Another item has the name she saves: say which (`message`), with Save anyway beside it,
         and the name selected to type another over it. Nothing was saved; her words stay."""
         self.show_error("name", message)
         self.keep_both.show()

@@ -3,7 +3,7 @@
 Open it with `CatalogWindow(ctx).show()`. Every read and write runs as an op (app/catalog_edits.py);
 writes go through one queue so undo and redo reach the database in the order the owner pressed them,
 and each publishes its Changes, so another window's edit refreshes this one. Deleting is undoable
-(Ctrl+Z, or the Undo button in the status bar).
+(Ctrl+Z, or Bring back in the status bar).
 """
 
 from __future__ import annotations
@@ -227,7 +227,9 @@ class CatalogWindow(QMainWindow):
         splitter.setSizes([190, 600, 390])
         self.setCentralWidget(splitter)
         self._build_toolbar()
-        self.undo_button = QPushButton(self.tr("Undo"))
+        # Beside "Deleted “…”. Ctrl+Z brings it back.": Bring back (Alt+B), not Undo, whose U, N,
+        # D and O are the form's Count stock, Name, Description and Collections.
+        self.undo_button = QPushButton(self.tr("&Bring back"))
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.statusBar().addPermanentWidget(self.undo_button)
@@ -293,10 +295,10 @@ class CatalogWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.addActions([self.undo_action, self.redo_action])
-        self.import_action = self._action(self.tr("&Import sheet (Excel, CSV)…"), self.import_csv)
+        self.import_action = self._action(self.tr("I&mport sheet (Excel, CSV)…"), self.import_csv)
         self.export_action = self._action(self.tr("E&xport sheet (CSV, Excel)…"), self.export_csv)
         self.share_action = self._action(self.tr("Share lin&k…"), self.share_link)
-        self.meta_action = self._action(self.tr("&Meta catalogue…"), self.set_meta_catalog)
+        self.meta_action = self._action(self.tr("Meta catalo&gue…"), self.set_meta_catalog)
         for action in (self.new_action, self.duplicate_action, self.delete_action, self.hide_action):
             bar.addAction(action)
         bar.addSeparator()

@@ -286,7 +286,7 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.ITEM_NAME_SHARED: translate(
             "Errors",
             "Another item is already called “{name}” (item code {code}). Change this item's name, "
-            "or keep both if they are meant to share it.",
+            "or save it anyway if the two are meant to share it.",
         ),
         ErrorCode.ITEM_DESCRIPTION_TOO_LONG: translate(
             "Errors", "The description can have at most {limit} characters."

@@ -120,8 +120,8 @@
         <translation>The catalog is kept on this computer only: another computer connected to the same relay has its own.</translation>
     </message>
     <message>
-        <source>&amp;Meta catalogue…</source>
-        <translation>&amp;Meta catalog…</translation>
+        <source>Meta catalo&amp;gue…</source>
+        <translation>Meta catalo&amp;g…</translation>
     </message>
     <message>
         <source>Search the catalogue</source>

@@ -2219,16 +2219,8 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>숨기기(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Import sheet (Excel, CSV)…</source>
-        <translation>엑셀·CSV 가져오기(&amp;I)…</translation>
-    </message>
-    <message>
         <source>Share lin&amp;k…</source>
         <translation>공유 링크(&amp;K)…</translation>
-    </message>
-    <message>
-        <source>&amp;Meta catalogue…</source>
-        <translation>Meta 카탈로그(&amp;M)…</translation>
     </message>
     <message>
         <source>Search by name or item code</source>
@@ -2288,12 +2280,24 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <source>&amp;Bring back</source>
+        <translation>되살리기(&amp;B)</translation>
+    </message>
+    <message>
         <source>New item</source>
         <translation>새 상품</translation>
     </message>
     <message>
+        <source>I&amp;mport sheet (Excel, CSV)…</source>
+        <translation>엑셀·CSV 가져오기(&amp;M)…</translation>
+    </message>
+    <message>
         <source>E&amp;xport sheet (CSV, Excel)…</source>
         <translation>엑셀·CSV 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Meta catalo&amp;gue…</source>
+        <translation>Meta 카탈로그(&amp;G)…</translation>
     </message>
     <message>
         <source>Your catalogue is empty.
@@ -4233,10 +4237,6 @@ Its damaged inbox file was kept in {folder}.</source>
         <translation>이&#xa0;상품 코드는 이미 “{name}” 상품이 쓰고 있어요.</translation>
     </message>
     <message>
-        <source>Another item is already called “{name}” (item code {code}). Change this item&apos;s name, or keep both if they are meant to share it.</source>
-        <translation>“{name}”(상품 코드 {code}) 상품이 이미 있어요. 이&#xa0;상품의 이름을 바꾸거나, 같은 이름으로 쓸 거라면 둘 다 두세요.</translation>
-    </message>
-    <message>
         <source>The description can have at most {limit} characters.</source>
         <translation>설명은 최대 {limit}자까지 쓸 수 있어요.</translation>
     </message>
@@ -4659,6 +4659,10 @@ Its damaged inbox file was kept in {folder}.</source>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
         <translation>이&#xa0;파일은 샵&#xa0;인박스 백업 파일이 아니에요. 설정&#xa0;▸&#xa0;지금&#xa0;백업으로 만든 .zip 파일을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>Another item is already called “{name}” (item code {code}). Change this item&apos;s name, or save it anyway if the two are meant to share it.</source>
+        <translation>“{name}”(상품 코드 {code}) 상품이 이미 있어요. 이&#xa0;상품의 이름을 바꾸거나, 같은 이름으로 쓸 거라면 그대로 저장하세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
@@ -5436,6 +5440,14 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>링크</translation>
     </message>
     <message>
+        <source>Save an&amp;yway</source>
+        <translation>그대로 저장(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>되돌리기(&amp;V)</translation>
+    </message>
+    <message>
         <source>Stock</source>
         <translation>재고</translation>
     </message>
@@ -5500,16 +5512,8 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>개</translation>
     </message>
     <message>
-        <source>Keep &amp;both</source>
-        <translation>둘 다 두기(&amp;B)</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Revert</source>
-        <translation>되돌리기(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Name</source>

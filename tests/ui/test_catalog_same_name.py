@@ -34,7 +34,7 @@ def window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
 
 NOTE = (
     "Another item is already called “울 머플러 그레이” (item code WM-GR). Change this item's name, "
-    "or keep both if they are meant to share it."
+    "or save it anyway if the two are meant to share it."
 )
 
 
@@ -80,7 +80,7 @@ def test_she_changes_the_name_instead_and_the_item_is_saved_under_it(qtbot, wind
     assert stored(ctx) == [("울 머플러 그레이", 39000), ("울 머플러 차콜", 42000)]
 
 
-def test_keep_both_is_for_the_name_it_was_asked_about(qtbot, window, ctx: AppContext) -> None:
+def test_save_anyway_is_for_the_name_it_was_asked_about(qtbot, window, ctx: AppContext) -> None:
     """English names match in any case; kept beside one twin, a name typed anew is asked about again."""
     with ctx.db.write() as s:
         for name, code in (("WOOL SCARF", "WS"), ("Tote bag", "TB")):

@@ -181,6 +181,22 @@ def test_delete_then_undo_brings_the_item_back(qtbot, window, ctx: AppContext) -
         assert get_item(s, item_id).retailer_id == "SC-1"
 
 
+def test_alt_b_brings_a_deleted_item_back(qtbot, window, ctx: AppContext) -> None:
+    """The status bar's Bring back, beside "Ctrl+Z brings it back", is Alt+B from the keyboard."""
+    from tests.ui.test_dialog_mnemonics import press_alt
+
+    item_id = add(ctx, "Scarf", 35000, "SC-1")
+    select(qtbot, window, item_id)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.delete_action.trigger()
+    settle(qtbot, window)
+    assert window.undo_button.text() == "&Bring back"
+    with qtbot.waitSignal(ctx.hub.changed):
+        press_alt(qtbot, window, "B")
+    settle(qtbot, window)
+    assert names_shown(window) == ["Scarf"]
+
+
 def test_duplicate_search_and_sort(qtbot, window, ctx: AppContext) -> None:
     shirt = add(ctx, "린넨 셔츠", 39000, "LS-1")
     add(ctx, "린넨 바지", 45000, "LP-1")
@@ -909,7 +925,7 @@ def test_names_korean_excels_plain_csv_turned_to_question_marks_are_pointed_out(
 
 def test_the_export_button_says_it_writes_an_excel_workbook_too(korean: None, window) -> None:
     """The export writes an .xlsx as well as Meta's CSV: its button said only "CSV 내보내기"."""
-    assert window.import_action.text() == "엑셀·CSV 가져오기(&I)…"
+    assert window.import_action.text() == "엑셀·CSV 가져오기(&M)…"
     assert window.export_action.text() == "엑셀·CSV 내보내기(&X)…"
 
 

@@ -1,6 +1,6 @@
 """Alt letters of the kept-words offer's Restore and Discard: a letter of their words that nothing
-else in the window has (above the chats, in the quick replies, in the greeting), none where every
-one is taken (the catalogue), never one shared with another button or field."""
+else in the window has (above the chats, in the quick replies, in the greeting, in the catalogue),
+none where every one is taken, never one shared with another button or field."""
 
 from __future__ import annotations
 
@@ -13,11 +13,9 @@ from app.automations_parts import AutomationsPart
 from app.automations_store import AutomationsStore
 from app.catalog_item_drafts import ItemWords, keep_item_draft
 from app.quick_reply_drafts import QuickReplyWords, keep_quick_reply_draft
-from tests.ui.test_dialog_mnemonics import ESC_BUTTONS, UNDO, alt_letters, lettered_once, press_alt
+from tests.ui.test_dialog_mnemonics import ESC_BUTTONS, alt_letters, lettered_once, press_alt
 from tests.ui.test_menu_mnemonics import mnemonic
 from ui.ops import pending_ops
-
-KEPT = {"Restore", "Discard"}
 
 
 def test_above_the_chats_restore_and_discard_have_letters_no_menu_has(
@@ -85,14 +83,23 @@ def test_in_the_greeting_restore_and_discard_take_letters_the_form_left(
     assert (strip.restore_button.text(), strip.discard_button.text()) == ("복원(&E)", "버리기(&I)")
 
 
-def test_in_the_catalogue_whose_letters_are_all_taken_the_offer_takes_none(qtbot: Any, ctx: Any) -> None:
+def test_in_the_catalogue_restore_and_discard_take_the_letters_the_form_left(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The form's Revert (V), Import (M) and Meta catalogue (G) left R and I: Alt+R restores."""
+    from PySide6.QtWidgets import QMessageBox
+
     from tests.ui.test_dialog_mnemonics import open_catalogue
 
     keep_item_draft(ctx.db, ItemWords(None, "Linen apron", "32,000", "KRW", "", "", ""))
-    window, _pool = open_catalogue(qtbot, ctx)
+    window, pool = open_catalogue(qtbot, ctx)
     qtbot.waitUntil(lambda: window.kept_strip is not None and window.kept_strip.isVisible(), timeout=5000)
-    lettered_once(window, without=ESC_BUTTONS | UNDO | KEPT)
-    assert (window.kept_strip.restore_button.text(), window.kept_strip.discard_button.text()) == (
-        "Restore",
-        "Discard",
-    )
+    lettered_once(window)
+    strip = window.kept_strip
+    assert (strip.restore_button.text(), strip.discard_button.text()) == ("&Restore", "D&iscard")
+    press_alt(qtbot, window, "R")
+    qtbot.waitUntil(lambda: window.form.name.text() == "Linen apron", timeout=5000)
+    assert not strip.isVisible()
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard, times=None)
+    window.close()
+    pool.waitForDone(5000)
