@@ -25,6 +25,10 @@ class MemoRow(QWidget):
         keep_enter(self.memo)
         mr = QHBoxLayout(self)
         mr.setContentsMargins(0, 0, 0, 0)
-        mr.addWidget(QLabel(translate("OrderWindow", "Note"), self))
+        # Alt+N reaches the memo and Enter saves it: the row's Save needs no letter of its own (the
+        # window has three Saves, and S is Mark shipped's).
+        label = QLabel(translate("OrderWindow", "&Note"), self)
+        label.setBuddy(self.memo)
+        mr.addWidget(label)
         mr.addWidget(self.memo, 1)
         mr.addWidget(self.save_button)

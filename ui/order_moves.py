@@ -30,13 +30,14 @@ def move_label(state: OrderState) -> str:
 
 def move_button_text(state: OrderState) -> str:
     """`move_label` with its Alt letter, for the order window's buttons (each letter once in the
-    row with "Change items…" and "Payment reminder…")."""
+    row with "Change items…" and "Payment reminder…", and apart from the Note's N and the Payment's
+    Y under them)."""
     return {
-        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Ask for pa&yment"),
+        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Ask &for payment"),
         OrderState.PAID: translate("OrderWindow", "Mark &paid"),
         OrderState.SHIPPED: translate("OrderWindow", "Mark &shipped"),
         OrderState.DONE: translate("OrderWindow", "Mark &done"),
-        OrderState.CANCELLED: translate("OrderWindow", "Ca&ncel order"),
+        OrderState.CANCELLED: translate("OrderWindow", "Cance&l order"),
         OrderState.NEW: translate("OrderWindow", "&Back to new"),
     }[state]
 

@@ -38,7 +38,10 @@ class PaymentRow(QWidget):
         keep_enter(self.depositor, self.cash_receipt)
         pr = QHBoxLayout(self)
         pr.setContentsMargins(0, 0, 0, 0)
-        pr.addWidget(QLabel(translate("OrderWindow", "Payment"), self))
+        # Alt+Y reaches the name on the transfer and Enter saves the row, as the memo's Alt+N.
+        label = QLabel(translate("OrderWindow", "Pa&yment"), self)
+        label.setBuddy(self.depositor)
+        pr.addWidget(label)
         pr.addWidget(self.depositor, 1)
         pr.addWidget(self.cash_receipt, 1)
         pr.addWidget(self.save_button)

@@ -37,7 +37,9 @@ class TrackingRow(QWidget):
         self.tracking.setPlaceholderText(translate("OrderWindow", "Tracking number"))
         self.tracking.setMaxLength(64)
         # A shipped order's number typed later (or corrected): saved, and the message prepared again.
-        self.save_button = QPushButton(translate("OrderWindow", "Save"), self)
+        # The row has no label to carry a letter, so its Save does: Alt+S, shown only once the order
+        # is shipped, when Mark shipped (Alt+S before) is gone.
+        self.save_button = QPushButton(translate("OrderWindow", "&Save"), self)
         self.save_button.setObjectName("saveTracking")
         keep_enter(self.tracking)
         sr = QHBoxLayout(self)

@@ -7351,6 +7351,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>저장</translation>
     </message>
     <message>
+        <source>&amp;Note</source>
+        <translation>메모(&amp;N)</translation>
+    </message>
+    <message>
         <source>{0}: cancelled, the payment deadline passed (message to the customer not sent)</source>
         <translation>{0}: 입금 기한이 지나 취소됨 (안내 메시지 보내지 않음)</translation>
     </message>
@@ -7599,10 +7603,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>(안내 메시지가 나가지 않음)</translation>
     </message>
     <message>
-        <source>Ask for pa&amp;yment</source>
-        <translation>입금 요청(&amp;Y)</translation>
-    </message>
-    <message>
         <source>Mark &amp;paid</source>
         <translation>결제 완료로 표시(&amp;P)</translation>
     </message>
@@ -7621,6 +7621,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>&amp;Back to new</source>
         <translation>신규로 되돌리기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ask &amp;for payment</source>
+        <translation>입금 요청(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l order</source>
+        <translation>주문 취소(&amp;L)</translation>
     </message>
     <message>
         <source>Mark as awaiting payment &amp;without sending</source>
@@ -7723,16 +7731,12 @@ Save it anyway?</source>
         <translation>나만 보는 메모예요. 고객에게는 보이지 않아요</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>메모</translation>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
     </message>
     <message>
         <source>Type the courier and the tracking number, then click “{0}”.</source>
         <translation>택배사와 송장번호를 입력한 뒤 “{0}” 버튼을 누르세요.</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>결제</translation>
     </message>
     <message>
         <source>Message to the customer</source>
@@ -7793,6 +7797,10 @@ Save it anyway?</source>
     <message>
         <source>Payment reference</source>
         <translation>입금 참조</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation>결제(&amp;Y)</translation>
     </message>
     <message>
         <source>{0} + {1} {2}</source>

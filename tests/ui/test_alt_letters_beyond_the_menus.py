@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.campaign_drafts import keep_campaign_draft
 from app.campaign_store import CampaignDraft
@@ -119,17 +120,70 @@ def test_the_order_windows_message_and_address_buttons_have_letters(
     language: str, window: Any, qtbot: Any
 ) -> None:
     """Send to customer (M), Don't send (T), Add phone number… (H), Copy my text (X) and Save address
-    (V) had none. The memo's, payment's and tracking's Save are saved by Enter in their field: "Save"
-    has no letter to give three of them."""
+    (V) had none. The memo's and the payment's Save are reached through their rows' labels: Alt+N
+    and Alt+Y go to the field, Enter saves it (test below); Ask for payment moved to F and Cancel
+    order to L to leave them N and Y."""
     from app.orders import OrderState
     from tests.ui.test_order_window_layout import new_order_open
 
     order_window = new_order_open(window, qtbot)
+    assert letter_problems(order_window, language, known=by_their_fields(order_window)) == []
+    moves = order_window.move_row
+    shown = {mnemonic(b.text()) for b in moves.findChildren(QPushButton) if b.isVisibleTo(moves)}
+    assert {"F", "L"} <= shown and not {"N", "Y"} & shown  # Ask for payment, Cancel order
     order_window.move_to(OrderState.AWAITING_PAYMENT)  # its message waits to be sent
     message = order_window.message
     qtbot.waitUntil(lambda: message.send_button.isVisibleTo(order_window), timeout=5000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)
-    rows = (order_window.memo_row, order_window.shipping_row, order_window.payment_row)
-    by_enter = {row.save_button.text() for row in rows}
-    assert letter_problems(order_window, language, known=by_enter) == []
+    assert letter_problems(order_window, language, known=by_their_fields(order_window)) == []
     assert (mnemonic(message.send_button.text()), mnemonic(message.skip_button.text())) == ("M", "T")
+
+
+def by_their_fields(order_window: Any) -> set[str]:
+    """The memo's and the payment's Save, whose rows' labels reach the field Enter saves."""
+    rows = (order_window.memo_row, order_window.payment_row)
+    for row, field in (
+        (order_window.memo_row, order_window.memo),
+        (order_window.payment_row, order_window.depositor),
+    ):
+        label = next(label for label in row.findChildren(QLabel) if label.buddy() is field)
+        assert mnemonic(label.text()) is not None, label.text()
+    return {row.save_button.text() for row in rows}
+
+
+def test_alt_n_and_alt_y_reach_the_memo_and_the_payment_and_enter_saves_them(
+    language: str, window: Any, qtbot: Any
+) -> None:
+    from tests.ui.test_order_window_edits import stored
+    from tests.ui.test_order_window_layout import new_order_open
+
+    order_window = new_order_open(window, qtbot)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)
+    press_alt(qtbot, order_window, "N")
+    assert order_window.memo.hasFocus()
+    qtbot.keyClicks(order_window.memo, "Gift wrap")
+    qtbot.keyClick(order_window.memo, Qt.Key.Key_Return)
+    order_id = order_window.order_id
+    qtbot.waitUntil(lambda: stored(window, order_id).memo == "Gift wrap", timeout=5000)
+    press_alt(qtbot, order_window, "Y")
+    assert order_window.depositor.hasFocus()
+    qtbot.keyClicks(order_window.depositor, "Kim")
+    qtbot.keyClick(order_window.depositor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(window, order_id).depositor_name == "Kim", timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)
+
+
+def test_a_shipped_orders_tracking_save_is_alt_s(language: str, window: Any, qtbot: Any) -> None:
+    """Shown once the order is shipped, when Mark shipped (Alt+S before) is gone: 저장(&S)."""
+    from tests.ui.test_order_window_edits import open_order, shipped_order, stored
+
+    order_id = shipped_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)
+    save = order_window.save_tracking_button
+    assert save.isVisible() and mnemonic(save.text()) == "S"
+    assert letter_problems(order_window, language, known=by_their_fields(order_window)) == []
+    order_window.tracking.setText("654321098766")
+    press_alt(qtbot, order_window, "S")
+    qtbot.waitUntil(lambda: stored(window, order_id).tracking == "654321098766", timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)

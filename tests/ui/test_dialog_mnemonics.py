@@ -109,7 +109,7 @@ def test_the_order_windows_moves_each_have_their_own_alt_letter(window: Any, qtb
     def new_row_lettered() -> bool:
         # The row is rebuilt for the new state: the old buttons go at the next deferred delete.
         letters = alt_letters(order_window.move_row)
-        return all(len(texts) == 1 for texts in letters.values()) and {"C", "R", "P", "N"} <= set(letters)
+        return all(len(texts) == 1 for texts in letters.values()) and {"C", "R", "P", "L"} <= set(letters)
 
     qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "prepareReminder") is not None, timeout=5000)
     qtbot.waitUntil(new_row_lettered, timeout=5000)

@@ -129,7 +129,7 @@ def test_a_cart_shows_as_a_readable_card_in_the_chat_and_opens_its_order(window:
     # is set, so nothing can tell her; the owner asked by phone and marks it awaiting payment
     # without the message. The chat's label and the card follow.
     ask = order_window.findChild(QPushButton, "move_awaiting_payment")
-    assert ask is not None and ask.text() == "Ask for pa&yment"
+    assert ask is not None and ask.text() == "Ask &for payment"
     ask.click()
     unsent = order_window.findChild(QPushButton, "moveWithoutMessage")
     assert unsent is not None
