@@ -2331,7 +2331,7 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     </message>
     <message>
         <source>Ctrl+Z brings it back.</source>
-        <translation>Ctrl+Z로 되돌릴 수 있어요.</translation>
+        <translation>Ctrl+Z로 되살릴 수 있어요.</translation>
     </message>
     <message>
         <source>Save the changes to this item before exporting? The sheet holds only what is saved; without saving, your changes stay here as typed.</source>
