@@ -30,6 +30,12 @@ def back_label(state: OrderState) -> str:
     return with_particles(translate("OrderBack", "Move &back to “{0}”").format(state_name(state)))
 
 
+def back_short_label() -> str:
+    """The order window's "Move back to “…”" where its row has no room for the words: where to is
+    said in its tooltip."""
+    return translate("OrderBack", "Move &back")
+
+
 def back_refused_label() -> str:
     """The menu item or button of an order that cannot be moved back: chosen, it says why."""
     return translate("OrderBack", "Move &back…")

@@ -1,22 +1,127 @@
-"""An order's move buttons under its title: change items, remind, return, goods back, its next steps,
-and back where its last move came from."""
+"""An order's move buttons under its title: back where its last move came from, then change items,
+remind, return, goods back and its next steps."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 from app.order_changes import CHANGEABLE_STATES
 from app.order_returns import RETURN_STATES
 from app.orders import MOVES, OrderState
+from ui.label_names import without_mnemonic
+from ui.order_move_back import back_refused_label, back_short_label
 from ui.order_moves import move_button_text
 
 translate = QCoreApplication.translate
 
 
+@dataclass(frozen=True, slots=True)
+class StateButton:
+    """One of a state's buttons: its words, its object name (tests and focus find it by it), its
+    tooltip, and the state it moves the order to (None: one of the bar's other signals)."""
+
+    text: str
+    name: str
+    tip: str = ""
+    to_state: OrderState | None = None
+
+
+def state_buttons(state: OrderState, *, returns_waiting: bool) -> list[StateButton]:
+    """The buttons an order in `state` shows, left to right; `returns_waiting`: goods sent back
+    are on their way to the shop."""
+    buttons = []
+    if state in CHANGEABLE_STATES:
+        tip = translate("OrderWindow", "Items, quantities, shipping and discount, until the order is paid")
+        buttons.append(StateButton(translate("OrderWindow", "&Change items…"), "changeOrder", tip))
+    if state is OrderState.AWAITING_PAYMENT:
+        buttons.append(StateButton(translate("OrderWindow", "Payment &reminder…"), "prepareReminder"))
+    if state in RETURN_STATES:
+        tip = translate("OrderWindow", "The customer sends goods back: refund them, or send other goods")
+        buttons.append(StateButton(translate("OrderWindow", "R&eturn or exchange…"), "returnOrder", tip))
+    if returns_waiting:
+        tip = translate("OrderWindow", "The returned goods are back in the shop: they go back into stock")
+        buttons.append(StateButton(translate("OrderWindow", "Returned goods &arrived"), "returnArrived", tip))
+    order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
+    for target in (*order, OrderState.CANCELLED):
+        if target in MOVES[state]:
+            buttons.append(StateButton(move_button_text(target), f"move_{target.value}", to_state=target))
+    return buttons
+
+
+def button_width(button: QPushButton, text: str) -> int:
+    """How wide `button` would be with `text` on it (QPushButton.sizeHint's sum, for words it
+    does not show)."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    option.text = text
+    size = button.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, text)
+    return button.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, size, button).width()
+
+
+class BackButton(QPushButton):
+    """The move back's button, as wide as its words where the row has room. Where it has not (a
+    window the owner made narrow), it says just "Move back" and where to in its tooltip: it gives
+    way, and never makes the window wider."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        # Preferred: it may shrink to minimumSizeHint (a push button's Minimum never goes below
+        # its words' width).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def least_width(self) -> int:
+        """The narrowest it goes, whatever its words: "Move back", or "Move back…" whole."""
+        return max(button_width(self, back_short_label()), button_width(self, back_refused_label()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self.least_width()), hint.height())
+
+    def cut_short(self) -> bool:
+        """Whether its words do not fit, and it says "Move back"."""
+        return self.width() < self.sizeHint().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tip()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._tip()
+
+    def _tip(self) -> None:
+        self.setToolTip(without_mnemonic(self.text()) if self.cut_short() else "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.cut_short():
+            super().paintEvent(event)
+            return
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = back_short_label()
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
+
+
 class MoveBar(QWidget):
     """The buttons for what the order can do in its state, made again with each state; a click asks
-    the order window (which makes the move) by a signal."""
+    the order window (which makes the move) by a signal.
+
+    The window never widens as they come and go: the bar asks for the width of the widest state's
+    buttons from the start, and the move back (its words read after the state's, `show_back`) gives
+    way rather than push. It stands apart at the row's start, the state's buttons at its end, so its
+    coming a moment after a move shifts none of them from under the owner's pointer."""
 
     change_requested = Signal()  # "Change items…"
     reminder_requested = Signal()  # "Payment reminder…"
@@ -28,17 +133,39 @@ class MoveBar(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("orderMoves")
+        self._signals: dict[str, SignalInstance] = {
+            "changeOrder": self.change_requested,
+            "prepareReminder": self.reminder_requested,
+            "returnOrder": self.return_requested,
+            "returnArrived": self.arrived_requested,
+        }
         self.buttons = QHBoxLayout(self)
         self.buttons.setContentsMargins(0, 0, 0, 0)
-        self.buttons.addStretch(1)
-        # Kept through the rebuilds, last in the row: where the order can go back to is read after
+        # Kept through the rebuilds, first in the row: where the order can go back to is read after
         # its state (`show_back`), and a button gone and back at each save would flicker.
-        self.back = QPushButton(self)
+        self.back = BackButton(self)
         self.back.setObjectName("moveBack")
         self.back.clicked.connect(self.back_requested)
         self.back.hide()
         self.buttons.addWidget(self.back)
+        self.buttons.addStretch(1)
         self._state: OrderState | None = None
+        self._widest = self._widest_row()
+
+    def _widest_row(self) -> int:
+        """The row's width with the most buttons any state shows, the move back at its narrowest."""
+        spacing = max(self.buttons.spacing(), 0)
+        rows = [
+            [button_width(self.back, button.text) for button in state_buttons(state, returns_waiting=waiting)]
+            for state in OrderState
+            for waiting in ((False, True) if state in RETURN_STATES else (False,))
+        ]
+        state_widths = [sum(row) + spacing * len(row) for row in rows]  # with the space before each
+        return self.back.least_width() + max(state_widths)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._widest), hint.height())
 
     def show_back(self, text: str) -> None:
         """The move back's button with `text` ("Move &back to “Paid”"); empty: none (nothing of ours
@@ -49,68 +176,33 @@ class MoveBar(QWidget):
     def show_moves(self, state: OrderState, *, returns_waiting: bool) -> None:
         """The buttons for `state`; `returns_waiting`: goods sent back are on their way to the shop."""
         while self.buttons.count() > 2:
-            item = self.buttons.takeAt(1)
+            item = self.buttons.takeAt(2)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleted later, it was still shown beside its replacement
                 widget.deleteLater()
         if state is not self._state:
             self.show_back("")  # where the state it left could go back to: read again
         self._state = state
-        if state in CHANGEABLE_STATES:
-            self._add(
-                translate("OrderWindow", "&Change items…"),
-                "changeOrder",
-                translate("OrderWindow", "Items, quantities, shipping and discount, until the order is paid"),
-                self.change_requested,
-            )
-        if state is OrderState.AWAITING_PAYMENT:
-            self._add(
-                translate("OrderWindow", "Payment &reminder…"), "prepareReminder", "", self.reminder_requested
-            )
-        if state in RETURN_STATES:
-            self._add(
-                translate("OrderWindow", "R&eturn or exchange…"),
-                "returnOrder",
-                translate("OrderWindow", "The customer sends goods back: refund them, or send other goods"),
-                self.return_requested,
-            )
-        if returns_waiting:
-            self._add(
-                translate("OrderWindow", "Returned goods &arrived"),
-                "returnArrived",
-                translate("OrderWindow", "The returned goods are back in the shop: they go back into stock"),
-                self.arrived_requested,
-            )
-        order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
-        for target in (*order, OrderState.CANCELLED):
-            if target in MOVES[state]:
-                button = QPushButton(move_button_text(target), self)
-                button.setObjectName(f"move_{target.value}")
-                button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t))
-                self._insert(button)
-
-    def _add(self, text: str, name: str, tip: str, clicked: SignalInstance) -> None:
-        """A button of the bar: its words, object name (tests and focus find it by it), tooltip and
-        the bar's signal its click emits."""
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        if tip:
-            button.setToolTip(tip)
-        button.clicked.connect(clicked)
-        self._insert(button)
-
-    def _insert(self, button: QPushButton) -> None:
-        """A state's button, before the move back's."""
-        self.buttons.insertWidget(self.buttons.indexOf(self.back), button)
+        for spec in state_buttons(state, returns_waiting=returns_waiting):
+            button = QPushButton(spec.text, self)
+            button.setObjectName(spec.name)
+            if spec.tip:
+                button.setToolTip(spec.tip)
+            if spec.to_state is not None:
+                button.clicked.connect(lambda _c=False, t=spec.to_state: self.move_requested.emit(t))
+            else:
+                button.clicked.connect(self._signals[spec.name])
+            self.buttons.addWidget(button)
 
     def focus_next_step(self, same_as: str = "") -> None:
         """The button named `same_as` when there is one again; else the first move forward (never
         "Cancel order"), or "Change items…" when there is none."""
         buttons: list[QPushButton] = []
-        for index in range(1, self.buttons.count()):
+        for index in range(2, self.buttons.count()):  # not the move back: a slip's mending, not a step
             item = self.buttons.itemAt(index)
             widget = item.widget() if item is not None else None
-            if isinstance(widget, QPushButton) and widget is not self.back:  # a slip's mending, not a step
+            if isinstance(widget, QPushButton):
                 buttons.append(widget)
         forward = [b for b in buttons if b.objectName().startswith("move_")]
         forward = [b for b in forward if b.objectName() != f"move_{OrderState.CANCELLED.value}"]

@@ -6594,6 +6594,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>“{0}”(으)로 되돌리기(&amp;B)</translation>
     </message>
     <message>
+        <source>Move &amp;back</source>
+        <translation>되돌리기(&amp;B)</translation>
+    </message>
+    <message>
         <source>Move &amp;back…</source>
         <translation>되돌리기(&amp;B)…</translation>
     </message>
