@@ -63,12 +63,21 @@ class WindowBack(QObject):
         db, order_id = self.window.ctx.db, self.window.order_id
         self._reads.run_op(
             lambda: _step_or_refusal(db, order_id),
-            self._show_step,
+            lambda step: self._show_step(step, OrderState(state)),
             parent=self.window,
             on_failure=self.window.show_error,
         )
 
-    def _show_step(self, step: BackStep | OrderError) -> None:
+    def _show_step(self, step: BackStep | OrderError, state: OrderState) -> None:
+        """Where the order shown in `state` can go back to. A read that answers for another state is
+        dropped, for the read after the window's newer look follows: one that ran late, after a move
+        (the pool busy), offered "Move back to “Awaiting payment”" beside the Awaiting payment
+        state's own buttons, as if the order were paid."""
+        shown = self.window.detail
+        if shown is None or OrderState(shown.state) is not state:
+            return
+        if isinstance(step, BackStep) and step.state is not state:
+            return
         self.step = step
         if isinstance(step, BackStep):
             text = back_label(step.to_state)

@@ -361,3 +361,36 @@ def test_the_window_keeps_its_width_as_the_moves_and_the_move_back_come_and_go(
     _detail, changes = move_order_to(db, order_id, OrderState.DONE, courier=None, tracking=None)
     window.ctx.publish(changes)
     followed(OrderState.SHIPPED)
+
+
+def test_a_move_back_read_after_the_order_moved_on_waits_for_the_window_to_follow(
+    window: Any, qtbot: Any
+) -> None:
+    """The race behind the CI failure: the window shows Awaiting payment, its read of where the
+    order can go back to runs late, after the order was marked paid (the pool busy), and answered
+    "Move back to “Awaiting payment”" beside "Payment reminder…" and "Mark paid", as if the order
+    were paid: the 218-pixel button pushed the window from 620 to 682 pixels wide, and a click on
+    it would have taken back a payment the window did not show."""
+    order_window = new_order_open(window, qtbot)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    qtbot.waitUntil(lambda: offers_back_to(order_window, OrderState.NEW))
+    order_window.message.discard()
+    width, row = order_window.width(), row_at(order_window)
+    order_id, db = order_window.order_id, window.ctx.db
+    _detail, changes = move_order_to(db, order_id, OrderState.PAID, courier=None, tracking=None)
+
+    order_window.back.read(OrderState.AWAITING_PAYMENT)  # the window's read, running after the move
+    qtbot.waitUntil(lambda: pending_ops() == 0)
+    laid_out(order_window)
+    assert (order_window.width(), row_at(order_window)) == (width, row)
+    assert offers_back_to(order_window, OrderState.NEW)  # the state the window shows
+
+    window.ctx.publish(changes)  # the window hears of the move, and follows it
+    qtbot.waitUntil(lambda: offers_back_to(order_window, OrderState.AWAITING_PAYMENT))
+    assert [b.objectName() for b in shown_moves(order_window)] == [
+        "moveBack",
+        "move_shipped",
+        "move_cancelled",
+    ]
+    assert order_window.width() == width and row_at(order_window) == row
