@@ -164,11 +164,27 @@ class SearchResultsModel(QAbstractListModel):
         return [hit for hit in self.hits if isinstance(hit, ContactHit)]
 
     def add_newer(self, hits: list[SearchHit]) -> int:
-        """Messages found since the hits were shown, each in its place (newest first); the owner's
-        selection and the pages already loaded stay. A hit below the last loaded one waits for its
-        page. Returns how many were added."""
+        """Messages found since the hits were shown (`hits`: the search's first page again), each in
+        its place (newest first); the owner's selection and the pages already loaded stay. A hit below
+        the last loaded one waits for its page. Returns how many were added.
+
+        A full page none of which was shown (a day's catch-up brought more new hits than a page) may
+        have more new hits beyond it: the loaded hits older than its last are let go, to come back
+        with the next pages, which bring those in between too (kept, they hid them: "53 results" of
+        83, and no next page)."""
         shown = {hit.message_id for hit in self.message_hits()}
         first = len(self.chat_hits())
+        if len(hits) >= PAGE and not shown & {hit.message_id for hit in hits}:
+            oldest = max(map(_hit_order, hits))
+            kept = sum(1 for hit in self.message_hits() if _hit_order(hit) <= oldest)
+            if first + kept < len(self.hits):  # newest first: the older ones are the last rows
+                self.beginRemoveRows(QModelIndex(), first + kept, len(self.hits) - 1)
+                del self.hits[first + kept :]
+                self.endRemoveRows()
+                shown = {hit.message_id for hit in self.message_hits()}
+            whole = True  # the page is the results' new head, every hit of it shown
+        else:
+            whole = False
         # The loaded hits' order keys, made once and kept in step with each insert (not remade per
         # hit: a refresh brings up to a page of them over thousands loaded, on the GUI thread).
         keys = [_hit_order(h) for h in self.message_hits()]
@@ -178,7 +194,7 @@ class SearchResultsModel(QAbstractListModel):
                 continue
             key = _hit_order(hit)
             at = bisect.bisect_left(keys, key)
-            if at == len(keys) and self.may_have_more:
+            if at == len(keys) and self.may_have_more and not whole:
                 continue  # older than every loaded hit: the next page brings it
             row = first + at
             self.beginInsertRows(QModelIndex(), row, row)
@@ -187,6 +203,7 @@ class SearchResultsModel(QAbstractListModel):
             keys.insert(at, key)
             shown.add(hit.message_id)
             added += 1
+        self.may_have_more = self.may_have_more or whole
         return added
 
     def renumber(self, tags: dict[str, str], numbers: dict[int, str | None]) -> bool:
