@@ -34,6 +34,7 @@ from app.search import (
     search_messages,
     shown_hit_numbers,
 )
+from app.search_particles import without_particles
 from app.search_period import SearchPeriod, period_start
 from ui import icons
 from ui.announce import announce
@@ -56,6 +57,10 @@ REFRESH_MS = 400
 # Chats found by name: one more than are listed, to tell "5 chats" from "more than 5".
 CHATS_ASKED = CHATS_SHOWN + 1
 
+# A search's answer: its first page, the chats found, whether it read the newest messages only, the
+# tags of the numbers, and the words it looked for (the typed ones, or those without their particles).
+_Found = tuple[list[SearchHit], list[ContactHit], bool, dict[str, str], str]
+
 # A search looked at again: its first page, the chats found (None inside one chat), the shown hits'
 # numbers by message id (those still in the inbox) and the tags of the numbers.
 _LookedAgain = tuple[list[SearchHit], list[ContactHit] | None, dict[int, str | None], dict[str, str]]
@@ -77,6 +82,9 @@ class SearchPanel(QWidget):
         self._generation = 0
         self.searching = False
         self.last_query = ""
+        # The words the results shown were found for, where the typed ones found nothing: '배송' for
+        # '배송이' (app/search_particles.py); empty when they are the typed ones.
+        self.looked_for = ""
         self._open_first = False
 
         self.field = QLineEdit(self)
@@ -315,6 +323,7 @@ class SearchPanel(QWidget):
         if not query:
             self._newest_only = False
             self.model.set_hits([])
+            self.looked_for = ""
             self.status.setText("")
             self.empty_note.hide()
             self.searching = False
@@ -332,29 +341,39 @@ class SearchPanel(QWidget):
         labels = shown_label_names()  # a built-in label is found by its name as the owner reads it
         region = self.ctx.shop_region  # a phone number typed nationally is grouped as the shop writes it
 
-        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit], bool, dict[str, str]]:
+        def look_for(s: Session, words: str) -> tuple[list[SearchHit], list[ContactHit]]:
             # Searching every chat, the chats whose name, number or label matched come first (a customer
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
             chats = (
-                search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels, number=number)
+                search_contacts(s, words, limit=CHATS_ASKED, shown_labels=labels, number=number)
                 if scope is None
                 else []
             )
             hits = search_messages(
-                s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
+                s, words, contact_id=scope, limit=PAGE, since=since, region=region, number=number
             )
+            return hits, chats
+
+        def work(s: Session) -> _Found:
+            words = query
+            hits, chats = look_for(s, words)
+            # '배송이' typed, and no message says 배송이: the messages that say 배송 (배송은, 배송비…).
+            if not hits and not chats and (stems := without_particles(query)) is not None:
+                hits, chats = look_for(s, stems)
+                words = stems if hits or chats else query
             # Hits from every number of a shop with two or more say their number, as the chat list's
             # rows do in All numbers; one chat's, those on the other number, as its bubbles do.
             tags = hit_number_tags(s, contact_id=scope, number=number)
-            return hits, chats, newest_only(s, query, contact_id=scope, since=since), tags
+            return hits, chats, newest_only(s, words, contact_id=scope, since=since), tags, words
 
-        def done(found: tuple[list[SearchHit], list[ContactHit], bool, dict[str, str]]) -> None:
+        def done(found: _Found) -> None:
             if generation != self._generation:
                 return  # a newer query is on its way
-            hits, chats, self._newest_only, tags = found
+            hits, chats, self._newest_only, tags, words = found
             self.searching = False
-            self.model.query = query
+            self.model.query = words
+            self.looked_for = words if words != query else ""
             self.model.number_tags, self.model.region = tags, region
             self.model.set_hits(hits, chats)
             self._show_count()
@@ -403,6 +422,10 @@ class SearchPanel(QWidget):
             said = self.tr("More than {0} results").format(len(hits))
         else:
             said = self.tr("1 result") if len(hits) == 1 else self.tr("%Ln results", "", len(hits))
+        if self.looked_for:
+            why = self.tr("Nothing was found for “{0}”: searched without its particle.").format(
+                self.last_query
+            )
         self.status.set_note(why)
         if chats:
             if self.model.more_chats:
@@ -411,6 +434,9 @@ class SearchPanel(QWidget):
             else:
                 found = self.tr("1 chat") if len(chats) == 1 else self.tr("%Ln chats", "", len(chats))
             said = " · ".join(filter(None, [found, said]))
+        if self.looked_for:
+            # The owner reads what was looked for instead of what she typed: "“배송”으로 찾은 결과 2개".
+            said = with_particles(self.tr("For “{0}”: {1}").format(self.looked_for, said))
         self.status.setText(said)
 
     def _tell_count(self) -> None:
@@ -425,7 +451,8 @@ class SearchPanel(QWidget):
         if not messages:
             return
         last = messages[-1]
-        query, scope, since, generation = self.last_query, self._scope, self._since, self._generation
+        # The words the shown hits were found for ('배송' where '배송이' was typed).
+        query, scope, since, generation = self.model.query, self._scope, self._since, self._generation
         number = self._number_scope
         region = self.ctx.shop_region
 
@@ -471,7 +498,8 @@ class SearchPanel(QWidget):
     def _activate(self, index: QModelIndex) -> None:
         hit = index.data(HitRole.HIT)
         if hit is not None:
-            self.hit_activated.emit(hit, self.last_query)
+            # Marked in the chat by the words it was found for ('배송', where '배송이' was typed).
+            self.hit_activated.emit(hit, self.model.query or self.last_query)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (

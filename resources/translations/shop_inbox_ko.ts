@@ -9766,6 +9766,14 @@ The first asks for the values Meta shows you; the last prints the relay token to
         </translation>
     </message>
     <message>
+        <source>Nothing was found for “{0}”: searched without its particle.</source>
+        <translation>“{0}” 검색 결과가 없어 조사를 뺀 단어로 찾았어요.</translation>
+    </message>
+    <message>
+        <source>For “{0}”: {1}</source>
+        <translation>“{0}”(으)로 찾은 {1}</translation>
+    </message>
+    <message>
         <source>A word of one letter is looked for in the newest {0} messages only: type two or more letters to search every message.</source>
         <translation>한&#xa0;글자 단어는 최근 메시지 {0}개에서만 찾아요. 모든 메시지에서 찾으려면 두&#xa0;글자 이상 입력하세요.</translation>
     </message>
