@@ -19,8 +19,14 @@ def ascii_digits(typed: str) -> str:
 
 def number_fragment(typed: str) -> str:
     """The digits of a phone number typed in any format, as a wa_id holds them ("010-5555-1234" →
-    "1055551234": the national number without its trunk 0; full-width digits too); "" for fewer than 3
+    "1055551234": the national number without its trunk 0, "+82 010-5555-1234" → "821055551234";
+    full-width digits too); "" for fewer than 3
     digits, and for digits that start with 00 ('0004' is a part of the order number '2026-0004')."""
+    phone = typed_phone(typed)
+    if phone is not None and phone.country:
+        # "+82 010-5555-1234", "+82 (0)10…": the trunk 0 many keep after the country code is no
+        # digit of the number (its digits as typed, "8201055551234", are in no wa_id).
+        return phone.country + phone.national
     digits = _DIGITS.sub("", ascii_digits(typed))
     if digits.startswith("00") and len(digits) >= 2 + PHONE_MIN_DIGITS and digits[2] != "0":
         return digits[2:]  # "0049 171 2345678": Europe's 00 for the + of an international number

@@ -158,6 +158,14 @@ def test_contacts_are_found_by_name_and_by_phone_in_any_format(shop) -> None:
         assert [c.display_name for c in search_contacts(s, "+82 10 1234")] == ["김민수"]
 
 
+@pytest.mark.parametrize("typed", ["+82 010-1234-5678", "+82 (0)10 1234 5678", "82 010 1234 5678"])
+def test_a_korean_number_written_with_its_0_after_82_finds_the_customer(shop, typed: str) -> None:
+    """Many Koreans keep the 0 of 010 after +82 ("+82 010-1234-5678"): her messages were found so,
+    her chat was not."""
+    with shop.read() as s:
+        assert [c.display_name for c in search_contacts(s, typed)] == ["김민수"]
+
+
 def test_editing_and_deleting_huge_messages_keeps_the_indexes_sound(db) -> None:
     from sqlalchemy import text
 
