@@ -57,6 +57,10 @@ WALK_PER_MATCH = 8
 CONFIRM_BATCH = 200
 # Control characters (a NUL from a paste) would end the FTS5 string: never part of a query.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A Korean IME left in full-width mode types "ｍ사이즈" and "３９，０００원" where customers' phones write
+# "M사이즈" and "39,000원" (and the ideographic space): ASCII's full-width forms as ASCII. Not all of
+# NFKC, which would also turn the 'ㅋ' of 'ㅋㅋ' into another character.
+_HALF_WIDTH: dict[int, str] = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 90
 # A second term found beyond the snippet's reach is shown in a piece of this much text around it.
@@ -105,7 +109,9 @@ class ContactHit:
 
 
 def normalise_query(query: str) -> str:
-    return _CONTROL.sub("", nfc(query)).strip()[:MAX_QUERY_CHARS]
+    """The query as search reads it: NFC, no control characters, full-width letters, digits and signs
+    as customers' phones write them (`_HALF_WIDTH`), trimmed and cut to MAX_QUERY_CHARS."""
+    return _CONTROL.sub("", nfc(query).translate(_HALF_WIDTH)).strip()[:MAX_QUERY_CHARS]
 
 
 def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:

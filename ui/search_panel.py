@@ -30,6 +30,7 @@ from app.search import (
     SearchHit,
     hit_number_tags,
     newest_only,
+    normalise_query,
     search_contacts,
     search_messages,
     shown_hit_numbers,
@@ -355,13 +356,16 @@ class SearchPanel(QWidget):
             )
             return hits, chats
 
+        # As search reads it ('ｍ사이즈' typed in full-width mode is 'm사이즈'): the chat marks a hit so.
+        typed = normalise_query(query)
+
         def work(s: Session) -> _Found:
-            words = query
+            words = typed
             hits, chats = look_for(s, words)
             # '배송이' typed, and no message says 배송이: the messages that say 배송 (배송은, 배송비…).
-            if not hits and not chats and (stems := without_particles(query)) is not None:
+            if not hits and not chats and (stems := without_particles(typed)) is not None:
                 hits, chats = look_for(s, stems)
-                words = stems if hits or chats else query
+                words = stems if hits or chats else typed
             # Hits from every number of a shop with two or more say their number, as the chat list's
             # rows do in All numbers; one chat's, those on the other number, as its bubbles do.
             tags = hit_number_tags(s, contact_id=scope, number=number)
@@ -373,7 +377,7 @@ class SearchPanel(QWidget):
             hits, chats, self._newest_only, tags, words = found
             self.searching = False
             self.model.query = words
-            self.looked_for = words if words != query else ""
+            self.looked_for = words if words != typed else ""
             self.model.number_tags, self.model.region = tags, region
             self.model.set_hits(hits, chats)
             self._show_count()

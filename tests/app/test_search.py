@@ -385,6 +385,25 @@ def test_a_number_typed_in_full_width_digits_finds_the_customer_as_typed_half_wi
     assert shown[start:end] == "010-1234"
 
 
+def test_words_and_amounts_typed_in_full_width_find_them_as_customers_write_them(db) -> None:
+    """The same IME mode types "ｍ사이즈", "３９，０００원" or "ａｍｙ": customers' phones write "M사이즈",
+    "39,000원" and "Amy", and those are found (and marked) as if typed so."""
+    with db.write() as s:
+        amy = make_contact(s, wa_id="447700900123", profile_name="Amy Clarke")
+        make_message(s, amy, "M사이즈 교환돼요?", sent_at=BASE_TIME)
+        make_message(s, amy, "39,000원 입금했어요", sent_at=BASE_TIME + timedelta(hours=1))
+    with db.read() as s:
+        for typed, found in (
+            ("ｍ사이즈", "M사이즈"),
+            ("Ｍ사이즈　교환", "M사이즈"),  # an ideographic space between the words
+            ("３９０００원", "39,000원"),
+            ("３９，０００", "39,000"),
+        ):
+            hits = search_messages(s, typed)
+            assert [h.snippet[a:b] for h in hits for a, b in h.highlights][:1] == [found], typed
+        assert [h.display_name for h in search_contacts(s, "ａｍｙ")] == ["Amy Clarke"]
+
+
 def test_numbers_that_are_not_an_orders_number_find_no_cart(carts) -> None:
     """A bare "7", a phone number's piece or a year alone do not bring up an order's cart."""
     db, ids = carts

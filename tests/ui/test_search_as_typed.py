@@ -1,4 +1,4 @@
-"""Ctrl+F with a Korean particle on the word ('배송이'): the messages that say 배송 come up, and say so."""
+"""Ctrl+F with a word typed as a Korean owner types it: with its particle ('배송이'), or in full-width mode."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from app.text import marks_pattern
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats
 from ui.chat_view_model import MessageRole
@@ -48,3 +49,25 @@ def test_a_word_typed_with_its_particle_finds_the_word_and_says_what_it_looked_f
     # A word that is nowhere, with or without its particle, finds nothing and says so plainly.
     search.search_now("환불을")
     qtbot.waitUntil(lambda: search.status.text() == "No results", timeout=5000)
+
+
+def test_a_word_typed_in_full_width_mode_opens_with_the_customers_word_marked(
+    window: Any, qtbot: Any
+) -> None:
+    """The IME left in full-width mode types 'ｍ사이즈': the customer's 'M사이즈' is found, and marked in
+    her chat when Enter opens it."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민지")
+        make_message(s, c, "M사이즈 교환돼요?", sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    window.open_search()
+    search = window.search
+    search.field.setText("ｍ사이즈")
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: search.status.text() == "1 result", timeout=5000)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.highlight_id is not None, timeout=5000)
+    idx = view.chat_model.index(view.chat_model.row_of(view.chat_model.highlight_id))
+    body = idx.data(MessageRole.MESSAGE).body
+    marks = [body[m.start() : m.end()] for m in marks_pattern(idx.data(MessageRole.HIGHLIGHT)).finditer(body)]
+    assert marks == ["M사이즈"]
