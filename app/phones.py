@@ -20,8 +20,8 @@ def ascii_digits(typed: str) -> str:
 def number_fragment(typed: str) -> str:
     """The digits of a phone number typed in any format, as a wa_id holds them ("010-5555-1234" →
     "1055551234": the national number without its trunk 0, "+82 010-5555-1234" → "821055551234";
-    full-width digits too); "" for fewer than 3
-    digits, and for digits that start with 00 ('0004' is a part of the order number '2026-0004')."""
+    full-width digits too); "" for fewer than 3 digits, and for digits that start with 00 ('0004' is
+    a part of the order number '2026-0004')."""
     phone = typed_phone(typed)
     if phone is not None and phone.country:
         # "+82 010-5555-1234", "+82 (0)10…": the trunk 0 many keep after the country code is no
