@@ -102,15 +102,20 @@ class _DeleteItems(QUndoCommand):
     finished waits for it, and reads what it deleted only when its turn comes.
     """
 
-    def __init__(self, window: CatalogWindow, item_ids: list[int], text: str) -> None:
+    def __init__(self, window: CatalogWindow, item_ids: list[int], text: str, back_text: str) -> None:
+        """`text`: "Deleted …", the status line while the items are gone; `back_text`: "Brought
+        back …", the line once they have returned."""
         super().__init__(text)
         self.window = window
         self.item_ids = item_ids
+        self.back_text = back_text
         self.deleted: list[DeletedItem] = []
 
     def redo(self) -> None:
         db, ids = self.window.ctx.db, self.item_ids
         self.window.edits.run_in_turn(lambda: delete_catalog_items(db, ids), self._deleted)
+        hint = QCoreApplication.translate("CatalogWindow", "Ctrl+Z brings it back.")
+        self.window.statusBar().showMessage(self.text() + " " + hint, 10000)
 
     def _deleted(self, result: tuple[list[DeletedItem], Changes]) -> None:
         self.deleted, changes = result
@@ -125,6 +130,8 @@ class _DeleteItems(QUndoCommand):
     def _restored(self, result: tuple[list[int], Changes]) -> None:
         restored, changes = result
         self.window.changed_here(changes, select=restored)
+        # The "Deleted …" line would stay up for the rest of its 10 s, saying the item is gone.
+        self.window.statusBar().showMessage(self.back_text, 3000)
 
     def _not_restored(self, exc: BaseException) -> None:
         message_box.warning(
@@ -751,11 +758,12 @@ class CatalogWindow(QMainWindow):
             return
         if len(ids) == 1 and (row := self._item_row(ids[0])) is not None:
             text = self.tr("Deleted “{0}”.").format(row.name)
+            back = self.tr("Brought back “{0}”.").format(row.name)
         else:
             text = self.tr("Deleted {0} items.").format(len(ids))
-        self.undo_stack.push(_DeleteItems(self, ids, text))
+            back = self.tr("Brought back {0} items.").format(len(ids))
+        self.undo_stack.push(_DeleteItems(self, ids, text, back))  # says "Deleted …" in the status bar
         self._start_new_item()
-        self.statusBar().showMessage(text + " " + self.tr("Ctrl+Z brings it back."), 10000)
 
     def toggle_hidden(self) -> None:
         ids = self.acted_on_ids()

@@ -2264,6 +2264,14 @@ Choose a folder on this computer for the daily backups.</source>
         <translation> (복사본 {0})</translation>
     </message>
     <message>
+        <source>Brought back “{0}”.</source>
+        <translation>“{0}” 상품을 되살렸어요.</translation>
+    </message>
+    <message>
+        <source>Brought back {0} items.</source>
+        <translation>상품 {0}개를 되살렸어요.</translation>
+    </message>
+    <message>
         <source>&amp;Add to collection</source>
         <translation>컬렉션에 추가(&amp;A)</translation>
     </message>

@@ -197,6 +197,49 @@ def test_alt_b_brings_a_deleted_item_back(qtbot, window, ctx: AppContext) -> Non
     assert names_shown(window) == ["Scarf"]
 
 
+def test_the_deleted_line_says_the_item_is_back_once_bring_back_returned_it(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """It stayed up for the rest of its 10 seconds, saying "Deleted" beside the item, back in the list."""
+    from tests.ui.test_dialog_mnemonics import press_alt
+
+    item_id = add(ctx, "Scarf", 35000, "SC-1")
+    select(qtbot, window, item_id)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.delete_action.trigger()
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage() == "Deleted “Scarf”. Ctrl+Z brings it back."
+    with qtbot.waitSignal(ctx.hub.changed):
+        press_alt(qtbot, window, "B")
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage() == "Brought back “Scarf”."
+    assert not window.undo_button.isVisibleTo(window)  # nothing left to bring back
+
+
+def test_ctrl_z_says_the_deleted_items_are_back_and_redo_says_they_are_gone_again(
+    qtbot, window, ctx: AppContext
+) -> None:
+    scarf = add(ctx, "Scarf", 35000, "SC-1")
+    cap = add(ctx, "Cap", 22000, "CAP")
+    window.reload(select=[scarf, cap])
+    qtbot.waitUntil(lambda: sorted(window.selected_ids()) == sorted([scarf, cap]), timeout=5000)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.delete_action.trigger()
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage() == "Deleted 2 items. Ctrl+Z brings it back."
+    window.view.setFocus()
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert sorted(names_shown(window)) == ["Cap", "Scarf"]
+    assert window.statusBar().currentMessage() == "Brought back 2 items."
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.redo_action.trigger()
+    settle(qtbot, window)
+    assert names_shown(window) == []
+    assert window.statusBar().currentMessage() == "Deleted 2 items. Ctrl+Z brings it back."
+
+
 def test_duplicate_search_and_sort(qtbot, window, ctx: AppContext) -> None:
     shirt = add(ctx, "린넨 셔츠", 39000, "LS-1")
     add(ctx, "린넨 바지", 45000, "LP-1")
