@@ -764,6 +764,9 @@ class CatalogWindow(QMainWindow):
             back = self.tr("Brought back {0} items.").format(len(ids))
         self.undo_stack.push(_DeleteItems(self, ids, text, back))  # says "Deleted …" in the status bar
         self._start_new_item()
+        # Not in the new item's name field, which _start_new_item focuses: a text field takes Ctrl+Z
+        # for its own typing, and the line says Ctrl+Z brings the item back. The list, where it was.
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def toggle_hidden(self) -> None:
         ids = self.acted_on_ids()

@@ -216,6 +216,27 @@ def test_the_deleted_line_says_the_item_is_back_once_bring_back_returned_it(
     assert not window.undo_button.isVisibleTo(window)  # nothing left to bring back
 
 
+def test_ctrl_z_where_the_keyboard_is_after_a_delete_brings_the_item_back(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """Deleted with the Delete key in the list, the keyboard went to the empty form's name field,
+    which took Ctrl+Z for its own typing: "Ctrl+Z brings it back" did nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    item_id = add(ctx, "Scarf", 35000, "SC-1")
+    select(qtbot, window, item_id)
+    window.view.setFocus()
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    settle(qtbot, window)
+    assert names_shown(window) == []
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert names_shown(window) == ["Scarf"]
+    assert window.statusBar().currentMessage() == "Brought back “Scarf”."
+
+
 def test_ctrl_z_says_the_deleted_items_are_back_and_redo_says_they_are_gone_again(
     qtbot, window, ctx: AppContext
 ) -> None:
@@ -227,7 +248,6 @@ def test_ctrl_z_says_the_deleted_items_are_back_and_redo_says_they_are_gone_agai
         window.delete_action.trigger()
     settle(qtbot, window)
     assert window.statusBar().currentMessage() == "Deleted 2 items. Ctrl+Z brings it back."
-    window.view.setFocus()
     with qtbot.waitSignal(ctx.hub.changed):
         qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, window)
