@@ -99,11 +99,24 @@ def preferences_left_in(path: Path) -> dict[str, Any]:
     """The preferences as stored in a file that may be damaged, read without touching it: opened
     immutable and read only, so no lock is taken and nothing is made beside it (a read-only open
     of a WAL file makes a -wal and a -shm, and fails in a folder it cannot write to). A change
-    still only in its -wal is not seen. {} when none can be read."""
+    still only in its -wal is read too (a program killed right after a change, such as its
+    language, leaves it there): then the file is opened read only but not immutable, which sees the
+    -wal and uses the -shm it left, and immutable again if that fails. {} when none can be read."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        prefs = _preferences_read(f"{path.resolve().as_uri()}?mode=ro")
+        if prefs is not None:
+            return prefs
+    prefs = _preferences_read(f"{immutable_uri(path)}&mode=ro")
+    return prefs if prefs is not None else {}
+
+
+def _preferences_read(uri: str) -> dict[str, Any] | None:
+    """The preferences read through SQLite's `uri`, {} when it has none; None when it cannot be read."""
     try:
-        con = sqlite3.connect(f"{immutable_uri(path)}&mode=ro", uri=True)
+        con = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:
-        return {}
+        return None
     try:
         # writable_schema lets SQLite read a file cut short (its header counts pages the disk lost),
         # which it otherwise refuses whole; the settings page, written early, is usually in what is
@@ -112,7 +125,7 @@ def preferences_left_in(path: Path) -> dict[str, Any]:
         row = con.execute("SELECT value FROM setting WHERE key = ?", (PREFERENCES_KEY,)).fetchone()
         prefs = json.loads(row[0]) if row else {}
     except (sqlite3.Error, ValueError):
-        return {}
+        return None
     finally:
         con.close()
     return prefs if isinstance(prefs, dict) else {}

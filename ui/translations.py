@@ -161,6 +161,7 @@ def install_translators(app: QApplication, lang: str | None, shop_region: str | 
     """The language chosen (`lang`, else the system's) put in; an English one writes dates as the
     computer's English does, else as the shop's country (`shop_region`) does."""
     language = chosen_language(lang)
+    log.info("interface language: %s", language)
     app.setProperty(_LANGUAGE_PROPERTY, language)
     QLocale.setDefault(QLocale(QLocale.Language.Korean) if language == "ko" else english_locale(shop_region))
     if language == "en":

@@ -141,6 +141,59 @@ def test_reading_a_kept_demos_language_leaves_nothing_beside_its_file(tmp_path: 
     assert sorted(p.name for p in beside.iterdir()) == before
 
 
+@pytest.mark.slow  # a demo started as a process, killed, and started again as the app
+def test_a_demo_killed_right_after_its_language_changed_restarts_in_that_language(tmp_path: Path) -> None:
+    """The kept demo's language was read immutable, which skips the -wal: a demo killed (kill -9,
+    a crash, a power cut) right after Korean was chosen in its Settings started once more in the
+    system's language, the choice still in the -wal that the next start would have merged."""
+    import os
+    import signal
+
+    from app.paths import demo_shop_paths
+    from ui.demo_language import demo_language
+
+    root = Path(__file__).resolve().parents[2]
+    folder = tmp_path / "shop"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "en_GB.UTF-8", "LC_ALL": "en_GB.UTF-8"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.demo_language_child", str(folder), "ko"],
+        cwd=root,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "changed"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    database = demo_shop_paths(folder).database
+    # The change is in the -wal alone, as the kill left it: a read that skips it says English.
+    wal = database.with_name(database.name + "-wal")
+    assert wal.stat().st_size > 0
+    con = sqlite3.connect(f"{database.resolve().as_uri()}?immutable=1&mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT value FROM setting WHERE key = 'preferences'").fetchone()
+    finally:
+        con.close()
+    assert row is None or json.loads(row[0]).get("language") != "ko"
+
+    assert demo_language(None, folder) == "ko"
+    again = subprocess.run(
+        [sys.executable, "-m", "ui.main", "--demo", "--data-dir", str(folder), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env=env,
+    )
+    assert again.returncode == 0, again.stderr
+    log_text = demo_shop_paths(folder).log_file.read_text(encoding="utf-8")
+    assert "interface language: ko" in log_text
+
+
 def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_orders(
     qtbot: Any, tmp_path: Path
 ) -> None:
