@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QContextMenuEvent,
+    QFocusEvent,
     QInputMethodEvent,
     QKeyEvent,
     QMouseEvent,
@@ -154,6 +155,21 @@ class ChatListView(QListView):
         if current.isValid():
             self.gap = None
         super().currentChanged(current, previous)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # With no row current, Qt makes the first one current when the list takes the keyboard (at
+        # start, the window shown): its frame then sat on a chat nobody opened, and a row moved by a
+        # new message took the frame down with it. With no chat open, no row is current: Down opens
+        # the first chat, and the frame is on the open chat. (focus_list puts the cursor on the
+        # first chat on purpose: Down from the search field.)
+        before = self.currentIndex().isValid()
+        gap = self.gap
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if not before and current.isValid() and not self.selectionModel().isSelected(current):
+            self.selectionModel().clearCurrentIndex()
+            self.gap = gap
+            self.viewport().update()
 
 
 class ChatList(QWidget):
