@@ -48,6 +48,7 @@ from app.wire import (
     GreetingRule,
     Health,
     MarketingOptOut,
+    MenuBot,
     Recipients,
     RelayErrorCode,
     TimeRange,
@@ -923,15 +924,36 @@ def _hours(*ranges: tuple[str, str]) -> DayHours:
     return DayHours(mode="open", ranges=[TimeRange(start=a, end=b) for a, b in ranges])
 
 
+def _paid_with_zelle(bot: MenuBot) -> MenuBot:
+    """The English menu as the Palo Alto demo shop words its payment entry: it is paid with Zelle."""
+    nodes = [
+        n.model_copy(update={"title": "How to pay", "description": "Zelle details"})
+        if n.id == "account"
+        else n
+        for n in bot.nodes
+    ]
+    rules = [
+        r.model_copy(update={"title": "How to pay", "keywords": ["pay", "payment", "zelle"]})
+        if r.id == "account"
+        else r
+        for r in bot.rules
+    ]
+    return bot.model_copy(update={"nodes": nodes, "rules": rules})
+
+
 def demo_automations(lang: str) -> Automations:
     """The demo shop's rules: a Seoul linen shop's greeting, away message, hours, profile and menu bot
-    in Korean; a Brighton linen shop's in any other language (app/demo_seed.py)."""
+    in Korean; a Palo Alto linen shop's in American English ("en_US"); a Brighton linen shop's in any
+    other language (app/demo_seed.py)."""
+    from app.demo_seed import demo_shop_country
     from app.shop_menu import ready_made_menu, with_answers
 
-    korean = lang.lower().startswith("ko")
+    country = demo_shop_country(lang)
+    korean = country == "KR"
+    american = country == "US"
     weekday = _hours(("10:00", "13:00"), ("14:00", "19:00"))  # closed for lunch 13–14
     hours = BusinessHours(
-        timezone="Asia/Seoul" if korean else "Europe/London",
+        timezone={"KR": "Asia/Seoul", "US": "America/Los_Angeles"}.get(country, "Europe/London"),
         week=[weekday.model_copy(deep=True) for _ in range(5)]
         + [_hours(("11:00", "17:00")), DayHours(mode="closed")],
     )
@@ -959,6 +981,25 @@ def demo_automations(lang: str) -> Automations:
         away_text = (
             "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요. "
             "{opening}에 문을 열면 가장 먼저 답장 드릴게요!"
+        )
+    elif american:
+        profile = BusinessProfile(
+            name="Palo Alto Linen House",
+            category="Clothing and accessories",
+            about="Linen clothes and home goods 🌿",
+            description="Clothes and small things made from linen we pick ourselves, in a little studio in "
+            "downtown Palo Alto. Ask us anything on WhatsApp.",
+            address="Studio 2, 000 Emerson Street, Palo Alto, CA 94301",
+            email="hello@paloaltolinen.example",
+            websites=["https://paloaltolinen.example"],
+        )
+        greeting_text = (
+            "Hi {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
+            "and we'll help you out."
+        )
+        away_text = (
+            "Thanks for your message, {first_name}! We're closed right now. "
+            "We'll get back to you first thing when we open, {opening}."
         )
     else:
         profile = BusinessProfile(
@@ -992,9 +1033,27 @@ def demo_automations(lang: str) -> Automations:
             "account": f"Here are our bank details:\n{BANK_FIELD}\n"
             "After paying, send us the payer's name and we'll confirm it quickly.",
         },
+        # The ready-made English menu's shipping answer is a Korean shop's (in won): the Brighton and
+        # Palo Alto shops say their own.
+        "en_GB": {
+            "account": f"Here are our bank details:\n{BANK_FIELD}\n"
+            "After paying, send us the payer's name and we'll confirm it quickly.",
+            "shipping": "We post your order with Royal Mail the next working day, and it usually takes 1 "
+            "to 2 more days to reach you. UK delivery costs £3.95, and is free on orders of £50 or more.",
+        },
+        # The Palo Alto shop is paid with Zelle, not by a transfer to a bank account.
+        "en_US": {
+            "account": f"Here's how to pay:\n{BANK_FIELD}\n"
+            "Add your order number in the memo and we'll confirm as soon as it comes through.",
+            "shipping": "We ship your order with USPS the next business day, and it usually takes 2 to 5 "
+            "more days to reach you. Shipping costs $5.95, and is free on orders of $50 or more.",
+        },
     }
     main = "ko" if korean else "en"
-    bot = with_answers(ready_made_menu(main), answers[main]).model_copy(
+    menu = ready_made_menu(main)
+    if american:
+        menu = _paid_with_zelle(menu)
+    bot = with_answers(menu, answers[{"KR": "ko", "US": "en_US"}.get(country, "en_GB")]).model_copy(
         update={
             "enabled": True,
             "other_language": with_answers(ready_made_menu("en"), answers["en"]) if korean else None,
@@ -1029,7 +1088,7 @@ def demo_automations(lang: str) -> Automations:
         ),
         business_hours=hours,
         profile=profile,
-        # The Brighton shop confirms an opt-out in its own language (the default is Korean).
+        # The Brighton and Palo Alto shops confirm an opt-out in their language (the default is Korean).
         opt_out=MarketingOptOut()
         if korean
         else MarketingOptOut(

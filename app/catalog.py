@@ -645,16 +645,23 @@ def load_demo_catalog(session: Session, demo_dir: Path, catalog_dir: Path, lang:
     Each entry: retailer_id, name, description, price_minor, currency (default KRW), collection,
     image (a file name in `demo_dir/images`); name_en, description_en and collection_en say them in
     English, and price_minor_en and currency_en give the price in pounds, for the demo run in any
-    language but Korean: the Brighton shop (app/demo_seed.py), whose customers pay in pounds.
+    language but Korean: the Brighton shop (app/demo_seed.py), whose customers pay in pounds. The
+    `_us` keys are the Palo Alto shop's (the demo run in American English): its prices in dollars,
+    and its words where American English has others ("pants", "gray"); else its `_en` ones.
     Returns the number of items created or updated.
     """
     from app.catalog_collections import collection_id_for_name
+    from app.demo_seed import demo_shop_country
 
     entries: list[dict[str, Any]] = json.loads((demo_dir / "catalog.json").read_text(encoding="utf-8"))
-    english = not lang.lower().startswith("ko")
+    country = demo_shop_country(lang)
+    suffixes = {"KR": (), "US": ("_us", "_en")}.get(country, ("_en",))
 
     def said(entry: dict[str, Any], key: str) -> Any:
-        return entry.get(f"{key}_en", entry.get(key)) if english else entry.get(key)
+        for suffix in suffixes:
+            if f"{key}{suffix}" in entry:
+                return entry[f"{key}{suffix}"]
+        return entry.get(key)
 
     count = 0
     for entry in entries:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.demo_seed import (
     demo_customers,
     demo_rules,
+    demo_shop_country,
     demo_shop_zone,
     demo_wamid,
     relay_answers,
@@ -35,6 +36,8 @@ BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌
 # The English demo's shop, Brighton Linen House (app/demo_seed.py): a British account, as its chats
 # and its /bank quick reply give it.
 BANK_UK = "Sort code 04-00-04, account 12345678 (Brighton Linen House)"
+# The American English demo's, Palo Alto Linen House: paid with Zelle, as its chats and /pay say.
+BANK_US = "Zelle: pay@paloaltolinen.example (Palo Alto Linen House)"
 # The demo's approved templates (relay/sandbox_cast.py TEMPLATES) chosen for the steps they fit, so an
 # order moved after the customer's 24 hours still tells her (Order settings ▸ Messages). Each is
 # approved in Korean and English under one name: a customer gets the version she reads, and the
@@ -51,9 +54,20 @@ DEMO_TEMPLATES: dict[str, str] = {
 
 def demo_order_settings(lang: str) -> OrderSettings:
     """The demo shop's bank account, fees and templates: the Seoul shop's in Korean (3,000 won
-    shipping, free over 50,000), the Brighton shop's in any other language (£3.95, free over £50)."""
-    if lang.lower().startswith("ko"):
+    shipping, free over 50,000), the Palo Alto shop's in American English (Zelle, $5.95, free over
+    $50), the Brighton shop's in any other language (£3.95, free over £50)."""
+    country = demo_shop_country(lang)
+    if country == "KR":
         return OrderSettings(bank_account=BANK, templates=dict(DEMO_TEMPLATES))
+    if country == "US":
+        return OrderSettings(
+            bank_account=BANK_US,
+            templates=dict(DEMO_TEMPLATES),
+            shipping_minor=595,
+            remote_surcharge_minor=0,
+            free_over_minor=5000,
+            currency="USD",
+        )
     return OrderSettings(
         bank_account=BANK_UK,
         templates=dict(DEMO_TEMPLATES),
@@ -200,6 +214,47 @@ UK_ORDERS: tuple[DemoOrder, ...] = (
     DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), TO_PICK_UP),
 )
 
+# The American English demo's (the Palo Alto shop's): the same stories, one order in every state.
+US_ORDERS: tuple[DemoOrder, ...] = (
+    # Emily Johnson ordered and paid in her chat.
+    DemoOrder(
+        "16505550101",
+        (("LN-SH-IV", 1, "M"),),
+        (OrderState.AWAITING_PAYMENT, OrderState.PAID),
+        ORDERED_AND_PAID,
+    ),
+    # Michael Davis's navy dress, ordered the week before he wrote that it arrived.
+    DemoOrder(
+        "14155550102",
+        (("DR-SU-NV", 1, "M"), ("AC-SC-GR", 1, "")),
+        (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE),
+        ARRIVED,
+        courier="USPS",
+        tracking="9400111899562836420185",
+    ),
+    # Priya Shah asked for the pants in her chat and said she would pay that evening; not yet.
+    DemoOrder("15105550103", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), ASKED_TO_PAY),
+    # Kevin Walsh ordered the day before his chat, where the shop gives him the tracking number.
+    DemoOrder(
+        "14085550105",
+        (("KN-CD-OA", 1, "M"), ("BG-TT-NT", 1, "")),
+        (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED),
+        SENT_TODAY,
+        courier="USPS",
+        tracking="9400111899564829157360",
+    ),
+    # Megan Doyle ordered the black crossbody bag in her chat and never paid: the deadline canceled it.
+    DemoOrder(
+        "14165550143",
+        (("BG-CR-BK", 1, ""),),
+        (OrderState.AWAITING_PAYMENT, OrderState.CANCELLED),
+        NEVER_PAID,
+        unpaid=True,
+    ),
+    # Daniel Ortiz asked for the trench coat in L yesterday, to pick up: the order is still New.
+    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), TO_PICK_UP),
+)
+
 # Where each customer's parcel goes: (우편번호, address, detail, delivery memo).
 DEMO_ADDRESSES: dict[str, tuple[str, str, str, str]] = {
     "821055501234": ("06236", "서울 강남구 테헤란로 152", "1203호", "부재 시 경비실에 맡겨 주세요"),
@@ -213,12 +268,20 @@ DEMO_ADDRESSES: dict[str, tuple[str, str, str, str]] = {
     "447700900303": ("EH1 1QS", "8 Cockburn Street, Edinburgh", "Flat 2F1", "Safe place: porch"),
     "447700900505": ("BS1 4DJ", "27 Park Street, Bristol", "", ""),
     "12125550143": ("NY 10118", "350 Fifth Avenue, New York, United States", "Suite 2100", ""),
+    # The Palo Alto shop's (the American English demo): (ZIP code, address, apartment, delivery note).
+    "16505550101": ("94301", "450 Lytton Avenue, Palo Alto, CA", "Apt 3", "Leave it with the front desk"),
+    "14155550102": ("94110", "2780 Mission Street, San Francisco, CA", "", "Please call before delivery"),
+    "15105550103": ("94612", "1 Kaiser Plaza, Oakland, CA", "Unit 2F", "Safe place: back porch"),
+    "14085550105": ("95113", "55 South Market Street, San Jose, CA", "", ""),
+    "14165550143": ("M5H 2N2", "100 Queen Street West, Toronto, ON, Canada", "", ""),
 }
 
 
 def _phone(wa_id: str) -> str:
     if wa_id.startswith("8210"):
         return "010-" + wa_id[-8:-4] + "-" + wa_id[-4:]
+    if wa_id.startswith("1") and len(wa_id) == 11:  # as an American (or Canadian) writes it
+        return f"({wa_id[1:4]}) {wa_id[4:7]}-{wa_id[7:]}"
     return "+" + wa_id
 
 
@@ -242,6 +305,16 @@ UK_CART = {
     ],
 }
 UK_CART_CUSTOMER = "447700900404"
+# The American English demo's: its new customer's cart, in dollars.
+US_CART = {
+    "catalog_id": "1502836640285533",
+    "text": "Size S please. Could you gift-wrap them?",
+    "product_items": [
+        {"product_retailer_id": "LN-BL-WH", "quantity": 1, "item_price": 42, "currency": "USD"},
+        {"product_retailer_id": "AC-ER-GD", "quantity": 2, "item_price": 15, "currency": "USD"},
+    ],
+}
+US_CART_CUSTOMER = "16505550104"
 
 
 def cart_moment(now: datetime, shop_zone: ZoneInfo) -> datetime:
@@ -293,10 +366,10 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
     now = now or datetime.now(UTC)
     if session.scalar(select(Order.id).limit(1)) is not None:
         return 0
-    korean = lang.lower().startswith("ko")
-    demo_orders, demo_cart, cart_customer = (
-        (DEMO_ORDERS, DEMO_CART, CART_CUSTOMER) if korean else (UK_ORDERS, UK_CART, UK_CART_CUSTOMER)
-    )
+    demo_orders, demo_cart, cart_customer = {
+        "KR": (DEMO_ORDERS, DEMO_CART, CART_CUSTOMER),
+        "US": (US_ORDERS, US_CART, US_CART_CUSTOMER),
+    }.get(demo_shop_country(lang), (UK_ORDERS, UK_CART, UK_CART_CUSTOMER))
     settings = demo_order_settings(lang)
     save_order_settings(session, settings)
     hours = demo_rules(lang).business_hours
@@ -331,7 +404,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             contact_id=contacts[wa_id],
             lines=order_lines,
             source="chat",
-            # Free over 50,000 won (or £50), as the shop says
+            # Free over 50,000 won (or £50, or $50), as the shop says
             charges=shop_charges(session, order_lines, settings.currency),
             now=at,
         )

@@ -1,6 +1,7 @@
 """The demo clothing shop's quick replies (loaded by `--demo`). The Seoul shop's, in Korean and English:
 the same answers in the same order, so each is the other's text in another language. The Brighton
-shop's (the demo run in English, app/demo_seed.py): its own, in pounds, in English only."""
+shop's (the demo run in English, app/demo_seed.py): its own, in pounds, in English only; and the
+Palo Alto shop's (the demo run in American English), in dollars."""
 
 from __future__ import annotations
 
@@ -169,6 +170,63 @@ UK_QUICK_REPLIES: list[tuple[str, str, list[str]]] = [
     (
         "/shipped",
         "{first_name}, your order left us today! The tracking number follows by message shortly. Thank you!",
+        ["shipped", "tracking"],
+    ),
+]
+
+US_QUICK_REPLIES: list[tuple[str, str, list[str]]] = [
+    (
+        "/thanks",
+        "Thank you for your order, {first_name}! We'll pack it with care at {shop} and send it soon 😊",
+        ["thanks", "order"],
+    ),
+    (
+        "/shipping",
+        "Orders ship with USPS within 1–2 business days of payment and usually arrive 2–5 days later. "
+        "Shipping is $5.95, free on orders over $50. We'll send you the tracking number as soon as it "
+        "ships.",
+        ["shipping", "delivery", "when"],
+    ),
+    (
+        "/pay",
+        "You can pay with Zelle to pay@paloaltolinen.example (Palo Alto Linen House). "
+        "Add your order number in the memo and we'll confirm as soon as it comes through.",
+        ["payment", "zelle", "pay"],
+    ),
+    (
+        "/sizes",
+        "We have S (US 2–4), M (US 6–8) and L (US 10–12). "
+        "Tell us your usual size and we'll suggest the right one!",
+        ["size", "fit"],
+    ),
+    (
+        "/returns",
+        "You can exchange or return items within 30 days of delivery, with the tags still on. "
+        "For a change of mind, return shipping is on you.",
+        ["return", "exchange", "refund"],
+    ),
+    (
+        "/instock",
+        "Good news, {first_name}: it's in stock! "
+        "Tell us the color and size you'd like and we'll set it aside.",
+        ["stock", "available"],
+    ),
+    (
+        "/hours",
+        # On the 12-hour clock, as the desktop and the relay write the shop's hours in the US.
+        "{shop} is open Monday–Friday 10 AM–7 PM (closed for lunch 1–2 PM) and Saturday "
+        "11 AM–5 PM. We're closed on Sundays and holidays.",
+        ["hours", "open", "closed"],
+    ),
+    (
+        "/care",
+        "Linen loves a cold hand wash or the delicate cycle. "
+        "Please skip the dryer (it can shrink) and lay it flat to dry in the shade.",
+        ["wash", "care"],
+    ),
+    (
+        "/shipped",
+        "{first_name}, your order shipped today! The tracking number follows by message shortly. Thank you!",
         ["shipped", "tracking"],
     ),
 ]

@@ -21,6 +21,7 @@ from app.sheet_files import write_sheet
 
 SEOUL = ZoneInfo("Asia/Seoul")
 LONDON = ZoneInfo("Europe/London")
+PALO_ALTO = ZoneInfo("America/Los_Angeles")
 # The file names as a Korean bank's and courier's downloads are often named, so the owner knows them.
 BANK_FILE = "거래내역조회_예시.xlsx"
 TRACKING_FILE = "운송장번호_예시.csv"
@@ -92,6 +93,28 @@ BRITISH = SampleWords(
 )
 
 
+# The Palo Alto shop's (the demo run in American English): an American bank's download, its Zelle
+# payments by the payer's name, and USPS's 22-digit numbers.
+AMERICAN = SampleWords(
+    "USD",
+    "bank_statement_example.xlsx",
+    "tracking_numbers_example.csv",
+    "Account activity",
+    ("Date", "Type", "Description", "Debit", "Credit", "Balance"),
+    "Zelle payment",
+    "Card purchase",
+    "USPS",
+    3_150,
+    ("John Smith", 1_500),
+    348_000,
+    "%m/%d/%Y",
+    ("Order number", "Recipient", "Carrier", "Tracking number"),
+    "USPS",
+    ("9400111899562039477160", "9400111899562039477177", "9400111899562039477184"),
+    ("Chris Taylor", "9400111899562039477191"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DemoSamples:
     bank: Path
@@ -109,11 +132,15 @@ def write_demo_samples(
     - the courier's tracking numbers: one for each paid order (they become Shipped), and one for an
       order number the shop does not have (said so).
 
-    In Korean, a Korean bank's and CJ대한통운's files in won; else a British bank's and Royal Mail's,
-    in pounds (the demo's Brighton shop).
+    In Korean, a Korean bank's and CJ대한통운's files in won; in American English, an American
+    bank's and USPS's, in dollars (the demo's Palo Alto shop); else a British bank's and Royal
+    Mail's, in pounds (the demo's Brighton shop).
     """
-    words = KOREAN if lang.lower().startswith("ko") else BRITISH
-    now = (now or datetime.now(SEOUL)).astimezone(SEOUL if words is KOREAN else LONDON)
+    from app.demo_seed import demo_shop_country
+
+    country = demo_shop_country(lang)
+    words = {"KR": KOREAN, "US": AMERICAN}.get(country, BRITISH)
+    now = (now or datetime.now(SEOUL)).astimezone({"KR": SEOUL, "US": PALO_ALTO}.get(country, LONDON))
     folder.mkdir(parents=True, exist_ok=True)
     paid_at = (
         select(OrderEvent.at)
@@ -157,7 +184,7 @@ def write_demo_samples(
     rows: list[list[object]] = []
 
     def money(*amounts: int) -> list[object]:
-        # Won have no minor unit; pounds are written with their pence, as a British bank does.
+        # Won have no minor unit; pounds and dollars are written with their pence and cents, as a bank does.
         return list(amounts) if words is KOREAN else [round(a / 100, 2) if a else "" for a in amounts]
 
     for at, kind, name, out, amount in sorted(lines):  # oldest first

@@ -1,7 +1,9 @@
 """The demo shop's past: customers, weeks of chats, labels (no Qt, deterministic).
 
 Run in Korean, the demo is a Seoul linen shop with Korean customers (and a few foreign ones); run in
-any other language, a Brighton linen shop with British and American customers, prices in pounds."""
+English on a computer set to US English ("en_US"), a Palo Alto linen shop with American customers,
+prices in dollars; run in any other language, a Brighton linen shop with British and American
+customers, prices in pounds."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Contact, Label, Message, as_utc, contact_label
+from app.wire import sandbox_shop_country
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -25,17 +28,35 @@ if TYPE_CHECKING:
 
 SEOUL = ZoneInfo("Asia/Seoul")
 LONDON = ZoneInfo("Europe/London")
+PALO_ALTO = ZoneInfo("America/Los_Angeles")
 
 
 def korean_demo(lang: str) -> bool:
-    """The Seoul shop for a demo run in Korean; the Brighton one for any other language."""
+    """The Seoul shop for a demo run in Korean; the Brighton or Palo Alto one for any other language."""
     return lang.lower().startswith("ko")
 
 
+def demo_shop_country(lang: str) -> str:
+    """The country of the demo shop run in `lang` ("ko", "en", "en_US"): "KR" (Seoul), "US" (Palo
+    Alto: a computer set to US English), else "GB" (Brighton)."""
+    return sandbox_shop_country(lang)
+
+
+def demo_shop_currency(lang: str) -> str:
+    """The currency the demo shop run in `lang` sells in."""
+    return {"KR": "KRW", "US": "USD"}.get(demo_shop_country(lang), "GBP")
+
+
+def demo_language_of_shop(currency: str) -> str:
+    """The demo language whose shop sells in `currency` (a kept demo's customers are its shop's,
+    whatever language it is reopened in): "ko" for won, "en_US" for dollars, else "en"."""
+    return {"KRW": "ko", "USD": "en_US"}.get(currency.upper(), "en")
+
+
 def demo_shop_zone(lang: str) -> ZoneInfo:
-    """The zone of the demo shop run in `lang`: its chats' days are the shop's (Seoul's or Brighton's),
-    not UTC's (Seoul's day starts at 00:00 UTC's 15:00)."""
-    return SEOUL if korean_demo(lang) else LONDON
+    """The zone of the demo shop run in `lang`: its chats' days are the shop's (Seoul's, Brighton's or
+    Palo Alto's), not UTC's (Seoul's day starts at 00:00 UTC's 15:00)."""
+    return {"KR": SEOUL, "US": PALO_ALTO}.get(demo_shop_country(lang), LONDON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,17 +328,144 @@ UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
 )
 
 
+# The American English demo's shop, Palo Alto Linen House: customers in the Bay Area (555-01xx,
+# numbers for fiction) and one in Canada. The same stories, told as an American shop tells them:
+# dollars, Zelle, USPS, pants and shipping.
+US_CUSTOMERS: tuple[DemoCustomer, ...] = (
+    DemoCustomer(
+        "16505550101",
+        "Emily Johnson",
+        False,
+        "Paid",
+        (
+            ("in", "Hi! Do you have the ivory linen shirt in a medium?"),
+            ("out", "Hi Emily 😊 Yes, the ivory one is in stock in M. It's $39."),
+            ("in", "Great, I'll take one. How do I pay?"),
+            (
+                "out",
+                "With Zelle, please: pay@paloaltolinen.example (Palo Alto Linen House). "
+                "We'll ship it as soon as it comes through!",
+            ),
+            ("in", "Paid just now 👍"),
+            ("out", "Got it, thank you! We'll send you the tracking number once it ships."),
+        ),
+    ),
+    DemoCustomer(
+        "14155550102",
+        "Michael Davis",
+        False,
+        "Order complete",
+        (
+            ("in", "The dress I ordered last week arrived, my wife loves it!"),
+            ("out", "That's wonderful to hear, Michael! Thank you 🙏"),
+            ("in", "Does the same design come in black too?"),
+            ("out", "Black is due in about two weeks. We'll message you the moment it arrives."),
+        ),
+    ),
+    DemoCustomer(
+        "15105550103",
+        "Priya Shah",
+        False,
+        "Pending payment",
+        (
+            ("in", "I'd like two pairs of the beige wide-leg linen pants in S. When would they arrive?"),
+            ("out", "Hi Priya! I'll send you the order now. Once it's paid, it's with you in 2–3 days."),
+            ("in", "Great, I'll pay this evening 😅"),
+        ),
+        days_ago=2,
+    ),
+    DemoCustomer(
+        "16505550104",
+        "Hannah Reed",
+        False,
+        "New customer",
+        (
+            ("in", "Found you on Instagram! Can I visit the studio?"),
+            (
+                "out",
+                "Of course! We're on Emerson Street downtown, open Mon–Fri 10 AM–7 PM and Saturday "
+                "11 AM–5 PM.",
+            ),
+            ("in", "I'll stop by this weekend. Is there parking nearby?"),
+        ),
+        first_time=True,  # she found the shop on Instagram
+    ),
+    DemoCustomer(
+        "14085550105",
+        "Kevin Walsh",
+        False,
+        "New order",
+        (
+            ("in", "Have you sent the cardigan and tote bag I ordered yesterday?"),
+            ("out", "Hi Kevin! They went out today with USPS, tracking 9400 1118 9956 4829 1573 60."),
+            ("in", "Thanks! Hope the M fits"),
+            ("out", "If it doesn't, just let us know and we'll exchange it. We cover shipping both ways."),
+            ("in", "Will do, I'll try it on when it comes"),
+            ("in", "STOP"),  # as 정도윤's: his order's news, not the shop's offers
+        ),
+        days_ago=2,
+        ordered_the_day_before=True,
+    ),
+    DemoCustomer(
+        "14165550143",
+        "Megan Doyle",
+        False,
+        None,  # her one order was canceled unpaid (app/demo_orders.py)
+        (
+            ("in", "Hi! Do you ship the leather crossbody bag to Canada?"),
+            (
+                "out",
+                "Hi Megan! Yes, we ship to Canada. It takes 5–7 business days, and shipping is free on "
+                "orders over $50.",
+            ),
+            ("in", "Great, I'll take the black one please. It goes to 100 Queen Street West, Toronto."),
+            (
+                "out",
+                "Great choice! Your order: the leather crossbody bag in black, $89 with free shipping. "
+                "Please pay within 3 days and we'll send it right away.",
+            ),
+            ("in", "Thank you! I'll pay this week."),
+        ),
+        days_ago=14,
+        first_time=True,  # from abroad, asking whether the shop sends there at all
+    ),
+    DemoCustomer(
+        "14155550123",
+        "Daniel Ortiz",
+        False,
+        None,
+        (
+            ("in", "Is the <b>beige trench coat</b> still available? The link on your site says sold out"),
+            ("out", "Hi Daniel, we restocked it this morning, sizes S to XL."),
+            ("in", "L then, please. I'm in Palo Alto this week, can I pick it up tomorrow?"),
+        ),
+        days_ago=1,  # his order, placed from this chat, is still New
+    ),
+    DemoCustomer(
+        "16505550106",
+        "Grace Lee",
+        False,
+        "Order complete",
+        (
+            ("in", "The scarf arrived today, it's beautiful 😍"),
+            ("out", "So happy you like it, Grace! Thanks for shopping with us."),
+        ),
+    ),
+)
+
+
 def demo_rules(lang: str) -> Automations:
     """The demo shop's automations as its relay runs them: pushed with the shop's country (its
     Settings' region, `with_shop_country`), which writes its customers' times (24-hour in the UK)."""
     from app.automations_store import demo_automations, with_shop_country
 
-    return with_shop_country(demo_automations(lang), "KR" if korean_demo(lang) else "GB")
+    return with_shop_country(demo_automations(lang), demo_shop_country(lang))
 
 
 def demo_customers(lang: str) -> tuple[DemoCustomer, ...]:
-    """The customers of the demo run in `lang`: the Seoul shop's in Korean, the Brighton shop's else."""
-    return DEMO_CUSTOMERS if korean_demo(lang) else UK_CUSTOMERS
+    """The customers of the demo run in `lang`: the Seoul shop's in Korean, the Palo Alto shop's in
+    American English, the Brighton shop's else."""
+    return {"KR": DEMO_CUSTOMERS, "US": US_CUSTOMERS}.get(demo_shop_country(lang), UK_CUSTOMERS)
 
 
 # A story of this many days ago or fewer is one the owner has not opened yet.
@@ -499,6 +647,13 @@ DEMO_CONSENTS: dict[str, tuple[str, str | None, int, bool, bool]] = {
     "447700900404": ("website", "website", 730, False, False),  # Hannah Reid: consent over 23 months old
     "447700900505": ("chat", "chat", 15, False, True),  # Tom Fletcher: wrote STOP once
     "12125550143": ("website", "website", 60, False, False),  # Megan Doyle
+    # The Palo Alto shop's (the American English demo)
+    "16505550101": ("chat", "chat", 40, False, False),  # Emily Johnson
+    "14155550102": ("in_store", "in_store", 120, False, False),  # Michael Davis
+    "15105550103": ("chat", None, 0, False, False),  # Priya Shah: notifications only
+    "16505550104": ("website", "website", 730, False, False),  # Hannah Reed: consent over 23 months old
+    "14085550105": ("chat", "chat", 15, False, True),  # Kevin Walsh: wrote STOP once
+    "14165550143": ("website", "website", 60, False, False),  # Megan Doyle, in Toronto
 }
 
 
@@ -589,16 +744,16 @@ def seed_demo_shop(
     from app.quick_replies import load_demo_quick_replies
     from app.settings import Preferences, put_setting, save_preferences
     from app.share_link import SHARE_PHONE_SETTING
-    from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER, SANDBOX_DISPLAY_PHONE_NUMBER_UK
+    from app.wire import sandbox_display_numbers
 
-    korean = korean_demo(lang)
+    country = demo_shop_country(lang)
     now = now or datetime.now(UTC)
     with db.write() as s:
         save_preferences(
             s,
             Preferences(
-                shop_region="KR" if korean else "GB",
-                currency="KRW" if korean else "GBP",
+                shop_region=country,
+                currency=demo_shop_currency(lang),
                 setup_done=True,
                 language="system",
             ),
@@ -618,10 +773,7 @@ def seed_demo_shop(
         if two_numbers:  # after the orders: their messages are on their customer's number too
             seed_demo_two_numbers(s, lang)
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
-        if korean:
-            put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
-        else:
-            put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER_UK, "GB"))
+        put_setting(s, SHARE_PHONE_SETTING, display_phone(sandbox_display_numbers(lang)[0], country))
         if subscribers:
             seed_demo_subscribers(s, subscribers, now)
         if samples is not None:
@@ -637,19 +789,10 @@ def seed_demo_two_numbers(session: Session, lang: str) -> None:
     both numbers from the start. One of the second number's wrote to the first before (an earlier
     day's messages): her chat shows which number each message came in on."""
     from app.business_numbers import remember_business_numbers
-    from app.wire import (
-        SANDBOX_DISPLAY_PHONE_NUMBER,
-        SANDBOX_DISPLAY_PHONE_NUMBER_UK,
-        SANDBOX_PHONE_NUMBER_ID,
-        SANDBOX_SECOND_DISPLAY_PHONE_NUMBER,
-        SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK,
-        SANDBOX_SECOND_PHONE_NUMBER_ID,
-    )
+    from app.wire import SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID, sandbox_display_numbers
 
-    korean = korean_demo(lang)
     zone = demo_shop_zone(lang)
-    first = SANDBOX_DISPLAY_PHONE_NUMBER if korean else SANDBOX_DISPLAY_PHONE_NUMBER_UK
-    second = SANDBOX_SECOND_DISPLAY_PHONE_NUMBER if korean else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
+    first, second = sandbox_display_numbers(lang)
     numbers = ((SANDBOX_PHONE_NUMBER_ID, first), (SANDBOX_SECOND_PHONE_NUMBER_ID, second))
     crossed = False
     for index, customer in enumerate(demo_customers(lang)):

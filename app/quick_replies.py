@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
-from app.demo_replies import DEMO_QUICK_REPLIES, UK_QUICK_REPLIES
+from app.demo_replies import DEMO_QUICK_REPLIES, UK_QUICK_REPLIES, US_QUICK_REPLIES
 from app.drafts import read_draft_files
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params, QuickReplyFileParams
 from app.models import Contact, QuickReply
@@ -556,16 +556,21 @@ class QuickReplyLibrary:
 
 def load_demo_quick_replies(session: Session, lang: str) -> int:
     """Add the demo shop's quick replies (the Seoul shop's in Korean, with their English twins, for
-    "ko"; else the Brighton shop's, in English only); skips taken shortcuts.
+    "ko"; the Palo Alto shop's for "en_US"; else the Brighton shop's, in English only); skips taken
+    shortcuts.
 
     Returns how many were added, so loading twice adds nothing.
     """
-    if lang.lower().startswith("ko"):
+    from app.demo_seed import demo_shop_country
+
+    country = demo_shop_country(lang)
+    if country == "KR":
         # The two lists say the same things in the same order: each reply's other language is its twin.
         replies = DEMO_QUICK_REPLIES["ko"]
         twins = [text for _shortcut, text, _keywords in DEMO_QUICK_REPLIES["en"]]
     else:
-        replies, twins = UK_QUICK_REPLIES, [""] * len(UK_QUICK_REPLIES)
+        replies = US_QUICK_REPLIES if country == "US" else UK_QUICK_REPLIES
+        twins = [""] * len(replies)
     taken = {s.casefold() for s in session.scalars(select(QuickReply.shortcut))}
     added = 0
     for (shortcut, text, keywords), twin in zip(replies, twins, strict=True):

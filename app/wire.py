@@ -72,6 +72,10 @@ SANDBOX_DISPLAY_PHONE_NUMBER_UK = "447700900000"
 # (+82 2-555-0200) and in Brighton (+44 7700 900200), and the phone_number_id it is known by.
 SANDBOX_SECOND_DISPLAY_PHONE_NUMBER = "8225550200"
 SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK = "447700900200"
+# …and the American English demo's shop in Palo Alto (+1 650-555-0100, 555-01xx: numbers for fiction),
+# and its second branch (+1 650-555-0120).
+SANDBOX_DISPLAY_PHONE_NUMBER_US = "16505550100"
+SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_US = "16505550120"
 SANDBOX_PHONE_NUMBER_ID = "100000000000001"  # the first number's
 SANDBOX_SECOND_PHONE_NUMBER_ID = "100000000000002"
 # Upload sizes by kind (DESIGN.md, "Media"); images must also be JPEG or PNG, video MP4 or 3GPP.
@@ -107,6 +111,26 @@ DOCUMENT_MIMES = frozenset(
 UPLOAD_MIMES = frozenset(
     {*IMAGE_MIMES, *VIDEO_MIMES, *STICKER_MIMES, *AUDIO_MIMES, *DOCUMENT_MIMES, "audio/opus"}
 )
+
+
+def sandbox_shop_country(language: str) -> Literal["KR", "GB", "US"]:
+    """The country of the demo shop (the sandbox's) run in `language`: the Seoul shop's in Korean
+    ("ko"), the Palo Alto shop's in American English ("en_US", a computer set to US English), the
+    Brighton shop's in any other."""
+    tag = language.lower().replace("-", "_")
+    if tag.startswith("ko"):
+        return "KR"
+    return "US" if tag == "en_us" else "GB"
+
+
+def sandbox_display_numbers(language: str) -> tuple[str, str]:
+    """The demo shop's (run in `language`) first and second business numbers, as Meta writes them."""
+    country = sandbox_shop_country(language)
+    if country == "KR":
+        return SANDBOX_DISPLAY_PHONE_NUMBER, SANDBOX_SECOND_DISPLAY_PHONE_NUMBER
+    if country == "US":
+        return SANDBOX_DISPLAY_PHONE_NUMBER_US, SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_US
+    return SANDBOX_DISPLAY_PHONE_NUMBER_UK, SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
 
 
 def media_family(mime: str) -> str:

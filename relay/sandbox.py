@@ -18,11 +18,10 @@ from typing import Any, Protocol
 
 from app.wire import (
     SANDBOX_DISPLAY_PHONE_NUMBER,
-    SANDBOX_DISPLAY_PHONE_NUMBER_UK,
-    SANDBOX_SECOND_DISPLAY_PHONE_NUMBER,
-    SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK,
     SANDBOX_SECOND_PHONE_NUMBER_ID,
     NumberHealth,
+    sandbox_display_numbers,
+    sandbox_shop_country,
 )
 from relay.failure_streak import FailureStreak
 from relay.sandbox_cast import Customer, cast, png_image, templates
@@ -52,11 +51,11 @@ class Memory(Protocol):
 
 def sandbox_numbers(phone_number_id: str, language: str, two_numbers: bool) -> list[tuple[str, str]]:
     """The sandbox shop's business numbers, (phone_number_id, display number): its first, and with
-    `two_numbers` the second branch's. The Seoul shop's are Korean numbers, the Brighton shop's British."""
-    korean = language.lower().startswith("ko")
-    numbers = [(phone_number_id, DISPLAY_PHONE_NUMBER if korean else SANDBOX_DISPLAY_PHONE_NUMBER_UK)]
+    `two_numbers` the second branch's. The Seoul shop's are Korean numbers, the Brighton shop's
+    British, the Palo Alto shop's American."""
+    first, second = sandbox_display_numbers(language)
+    numbers = [(phone_number_id, first)]
     if two_numbers:
-        second = SANDBOX_SECOND_DISPLAY_PHONE_NUMBER if korean else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
         numbers.append((SANDBOX_SECOND_PHONE_NUMBER_ID, second))
     return numbers
 
@@ -125,6 +124,7 @@ class SandboxUpstream:
     ) -> None:
         # "ko": the Seoul shop's customers; else the Brighton shop's, who all write English.
         self.korean_shop = language.lower().startswith("ko")
+        self.shop_country = sandbox_shop_country(language)
         self.templates = templates(language)
         numbers = sandbox_numbers(phone_number_id, language, two_numbers)
         self.display_phone_number = numbers[0][1]
@@ -439,7 +439,12 @@ class SandboxUpstream:
             index = self.newcomers
             rng = random.Random(f"{self.seed}:newcomer:{index}") if self.seed is not None else random.Random()
             customer = newcomer(
-                index, rng, set(self.by_id), {c.name for c in self.customers}, korean_shop=self.korean_shop
+                index,
+                rng,
+                set(self.by_id),
+                {c.name for c in self.customers},
+                korean_shop=self.korean_shop,
+                shop_country=self.shop_country,
             )
             self.newcomers += 1
             self.customers.append(customer)

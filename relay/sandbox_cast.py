@@ -8,6 +8,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.wire import sandbox_shop_country
+
 # A turn is what a customer sends in one go; between turns they wait for the shop to answer.
 # Beats: ("text", body) | ("image", caption) | ("location", (latitude, longitude, name, address)).
 Beat = tuple[str, Any]
@@ -120,8 +122,149 @@ class Customer:
 
 def cast(language: str = "ko") -> list[Customer]:
     """Eight customers of the demo shop, each with a story that fits its catalogue: the Seoul shop's
-    for "ko", else the Brighton shop's (the demo run in English), who write English."""
-    return _seoul_cast() if language.lower().startswith("ko") else _brighton_cast()
+    for "ko", the Palo Alto shop's for "en_US" (the demo run in English on a computer set to US
+    English), else the Brighton shop's (the demo run in English), who write English."""
+    country = sandbox_shop_country(language)
+    if country == "KR":
+        return _seoul_cast()
+    return _palo_alto_cast() if country == "US" else _brighton_cast()
+
+
+def _palo_alto_cast() -> list[Customer]:
+    """Eight customers of a small Palo Alto clothing shop: American numbers (555-01xx, numbers for
+    fiction), a visitor from Japan; the Seoul shop's stories, told in American English, in dollars."""
+    return [
+        Customer(
+            "16505550111",
+            "Ashley Parker",
+            False,
+            [
+                [("text", "Hello! How much is the ivory linen shirt?")],
+                [("text", "Do you have it in S or M? I'm usually a size 4")],
+                [("text", "Then I'll order an S please 😊")],
+                [
+                    # A cart sent from the shop's product message, as WhatsApp delivers it.
+                    (
+                        "order",
+                        {
+                            "catalog_id": "1502836640285533",
+                            "text": "Size S please",
+                            "product_items": [
+                                {
+                                    "product_retailer_id": "LN-SH-IV",
+                                    "quantity": 1,
+                                    "item_price": 39,
+                                    "currency": "USD",
+                                }
+                            ],
+                        },
+                    ),
+                ],
+                [("text", "Sent it with Zelle, could you check? Thanks!")],
+            ],
+            "Thank you! Can't wait to wear it 😊",
+            colour=(236, 226, 204),
+            other_branch="Hi, is this your other store's number? It's closer to me. "
+            "Could I pick up the ivory linen shirt there?",
+        ),
+        Customer(
+            "14155550122",
+            "Ryan Brooks",
+            False,
+            [
+                [("text", "When will my wide-leg linen pants arrive? The order number is 20931")],
+                [("text", "Could I get the tracking number, please?")],
+            ],
+            "Got it, thanks 👍",
+        ),
+        Customer(
+            "14085550133",
+            "Jessica Nguyen",
+            False,
+            [
+                [("text", "Hi! Do you have the cotton knit cardigan in oatmeal, size M?")],
+                [("text", "Great, I'll take one. Can you ship it to San Jose?")],
+                [
+                    ("text", "Here's my address for the delivery 📦"),
+                    ("location", (37.3382, -121.8863, "Home", "150 E San Fernando St, San Jose, CA 95112")),
+                ],
+            ],
+            "Perfect, thank you so much!",
+            colour=(214, 200, 176),
+        ),
+        Customer(
+            "15105550144",
+            "Karen Mitchell",
+            False,
+            [
+                [
+                    (
+                        "text",
+                        "Can I exchange a size? I bought the pleated maxi skirt in M and it's a bit small",
+                    )
+                ],
+                [("text", "I'd like an L instead. Should I mail it back to you?")],
+            ],
+            "I'll send it today, thank you 😊",
+        ),
+        Customer(
+            "12125550155",
+            "Marcus Chen",
+            False,
+            [
+                [
+                    (
+                        "text",
+                        "Hello, is the canvas tote bag still available? How much is shipping to New York?",
+                    )
+                ],
+                [("text", "Sounds good, I'll order one in natural.")],
+                [("text", "Paid just now! Could you send me the tracking number when it ships?")],
+            ],
+            "Thanks, have a great day!",
+            colour=(222, 208, 180),
+            shape="bag",
+        ),
+        Customer(
+            "16505550166",
+            "Maya Patel",
+            False,
+            [
+                [("image", "Is this dress still in stock? I saw it on your Instagram")],
+                [("text", "Can I pay by card?")],
+                [("text", "Then I'll order it in M! Could it arrive by tomorrow?")],
+            ],
+            "Awesome, thank you 💕",
+            colour=(38, 52, 96),
+            shape="dress",
+        ),
+        Customer(
+            "819012345678",
+            "Yuki Tanaka",
+            False,
+            [
+                [("text", "Hi, I'm in Palo Alto next week. Can I visit your studio?")],
+                [("text", "What time do you open on Saturday?")],
+            ],
+            "Thanks, see you on Saturday!",
+        ),
+        Customer(
+            "16505550177",
+            "Tyler Scott",
+            False,
+            [
+                [("text", "Are you open today? Do you have the black leather crossbody bag in stock?")],
+                [("image", "This one, right?")],
+                [
+                    ("text", "Could a courier bring it to my office? It's here"),
+                    ("location", (37.4443, -122.1607, "Office", "200 Hamilton Ave, Palo Alto, CA 94301")),
+                ],
+            ],
+            "Thanks a lot 🙏",
+            colour=(30, 30, 32),
+            shape="bag",
+        ),
+    ]
 
 
 def _brighton_cast() -> list[Customer]:
@@ -719,21 +862,47 @@ _BRIGHTON_WORDS = (
 )
 
 
-def _in_brighton(value: Any) -> Any:
+# The Palo Alto shop's: paid with Zelle, sent with USPS, and its words spelled as American English is.
+_PALO_ALTO_WORDS = (
+    ("KB Kookmin Bank 123456-01-234567 (Seoul Linen House)", "Zelle: pay@paloaltolinen.example"),
+    ("Bank account: ", "Pay with: "),
+    ("Seoul Linen House", "Palo Alto Linen House"),
+    ("+82 2-123-4567", "+1 650-555-0100"),
+    ("₩58,000", "$58.00"),
+    ("₩29,000", "$29.00"),
+    ("CJ Logistics", "USPS"),
+    (
+        "https://trace.cjlogistics.com/next/tracking.html?wblNo=685203947716",
+        "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899562853947716",
+    ),
+    ("685203947716", "9400111899562853947716"),
+    ("KR123456789", "9400111899561234567890"),
+    ("has been cancelled", "has been canceled"),
+    ("which account to send it to", "how you'd like it sent back"),
+)
+
+
+def _in_place(value: Any, words: tuple[tuple[str, str], ...]) -> Any:
+    """A template (or any part of it) with the Seoul shop's `words` put as another shop says them."""
     if isinstance(value, str):
-        for seoul, brighton in _BRIGHTON_WORDS:
-            value = value.replace(seoul, brighton)
+        for seoul, there in words:
+            value = value.replace(seoul, there)
         return value
     if isinstance(value, dict):
-        return {key: _in_brighton(item) for key, item in value.items()}
+        return {key: _in_place(item, words) for key, item in value.items()}
     if isinstance(value, list):
-        return [_in_brighton(item) for item in value]
+        return [_in_place(item, words) for item in value]
     return value
 
 
 def templates(language: str = "ko") -> list[dict[str, Any]]:
     """The approved templates of the demo shop: the Seoul one's in Korean and English for "ko"; else
-    the Brighton one's (the demo run in English), its English ones in its own name, number and pounds."""
-    if language.lower().startswith("ko"):
+    the Brighton one's (the demo run in English) or the Palo Alto one's ("en_US"), its English ones in
+    its own name, number and currency."""
+    country = sandbox_shop_country(language)
+    if country == "KR":
         return TEMPLATES
-    return [_in_brighton(t) for t in TEMPLATES if t["language"] == "en"]
+    english = [t for t in TEMPLATES if t["language"] == "en"]
+    if country == "US":
+        return [_in_place(t, _PALO_ALTO_WORDS) for t in english]
+    return [_in_place(t, _BRIGHTON_WORDS) for t in english]

@@ -83,11 +83,18 @@ def _free_name(names: list[str], index: int, korean: bool, names_taken: set[str]
 
 
 def newcomer(
-    index: int, rng: random.Random, taken: set[str], names_taken: set[str], *, korean_shop: bool = True
+    index: int,
+    rng: random.Random,
+    taken: set[str],
+    names_taken: set[str],
+    *,
+    korean_shop: bool = True,
+    shop_country: str = "KR",
 ) -> Customer:
     """The `index`-th walk-in: mostly Korean, sometimes a tourist, with a short story of their own,
     a number in none of `taken` and, while there are some left, a name in none of `names_taken`.
-    The Brighton shop's (`korean_shop` False) all write English, from British numbers."""
+    The Brighton shop's (`korean_shop` False) all write English, from British numbers; the Palo Alto
+    shop's (`shop_country` "US") from American ones."""
     korean = rng.random() < 0.7
     if not korean_shop:
         korean = False
@@ -97,6 +104,8 @@ def newcomer(
             wa_id = f"8210{rng.randrange(10**7, 10**8)}"
         elif korean_shop:
             wa_id = f"1{rng.randrange(10**9, 10**10)}"
+        elif shop_country == "US":  # the Bay Area's codes, 555-0100–0199: numbers for fiction
+            wa_id = f"1{rng.choice(('650', '415', '408', '510'))}5550{rng.randrange(100, 200)}"
         else:  # Ofcom's numbers for drama, 07700 900000–900999
             wa_id = f"447700900{rng.randrange(700, 1000)}"
         if wa_id not in taken:

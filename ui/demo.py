@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.business_numbers import has_several_numbers
 from app.db import Database, causes, is_damaged_file, out_of_room
-from app.demo_seed import demo_shop_seeded, mark_demo_shop, seed_demo_shop
+from app.demo_seed import demo_language_of_shop, demo_shop_seeded, mark_demo_shop, seed_demo_shop
 from app.errors import DEMO_FAILURES, DatabaseUnavailable, DemoDiskFull, DiskFull, ErrorCode, ShopInboxError
 from app.paths import AppPaths, demo_shop_paths, new_demo_folder
 from app.settings import Preferences, read_preferences
@@ -240,7 +240,8 @@ def prepare_demo(
     throwaway: bool = False,
 ) -> PreparedDemo:
     """The demo's shop opened (seeded when new) and its relay started; no Qt, so it runs on a worker
-    while the splash paints. `on_step` hears each step, and between the parts of the seeding; what it
+    while the splash paints. `language` ("ko", "en" or "en_US": ui/demo_language.py) says which shop
+    a new demo is seeded as. `on_step` hears each step, and between the parts of the seeding; what it
     raises stops the start, leaving a kept folder that the next start can use (the seeding is one
     transaction, undone whole) and no temporary one, but for its log. `throwaway`: `folder` is a
     temporary one (`new_demo_folder`) made by the caller, who logs in it, removed at quit."""
@@ -279,10 +280,10 @@ def prepare_demo(
 
             rename_former_demo_templates(db)
         mark_demo_shop(db)
-        # A kept demo's customers are its shop's: the Seoul one's if it was seeded in won, whatever the
-        # language it is reopened in.
+        # A kept demo's customers are its shop's: the Seoul one's if it was seeded in won (the Palo
+        # Alto one's in dollars), whatever the language it is reopened in.
         prefs = read_preferences(db)
-        shop_language = "ko" if prefs.currency == "KRW" else "en"
+        shop_language = demo_language_of_shop(prefs.currency)
         two_numbers = two_numbers or has_several_numbers(db)  # a kept demo goes on with both numbers
         step(DemoStep.RELAY)
         relay = start_embedded_relay(
@@ -354,7 +355,10 @@ def start_demo(
     folder. With `two_numbers` (`--demo --two-numbers`) the shop has two WhatsApp numbers, as a shop
     with two branches has; a demo kept in a folder that had two keeps them. `shop-inbox --demo`
     runs `prepare_demo` on a worker instead, behind its splash (ui/demo_start.py)."""
+    from ui.demo_language import demo_shop_language
     from ui.translations import chosen_language
 
-    prepared = prepare_demo(chosen_language(lang), folder=folder, speed=speed, two_numbers=two_numbers)
+    prepared = prepare_demo(
+        demo_shop_language(chosen_language(lang)), folder=folder, speed=speed, two_numbers=two_numbers
+    )
     return demo_context(prepared)

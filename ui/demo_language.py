@@ -17,3 +17,12 @@ def demo_language(lang: str | None, folder: Path | None) -> str | None:
 
     database = demo_shop_paths(folder).database
     return stored_language(database) if database.exists() else None
+
+
+def demo_shop_language(language: str) -> str:
+    """The demo shop a demo run in `language` ("en" or "ko") opens: "en_US" (the Palo Alto shop, in
+    dollars) for English on a computer set to US English, whose owner would find the Brighton shop's
+    pounds, +44 numbers and "Catalogue" foreign; else `language` (Brighton's for "en", Seoul's for "ko")."""
+    from ui.translations import american_spelling
+
+    return "en_US" if language == "en" and american_spelling(None) else language

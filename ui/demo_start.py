@@ -58,9 +58,10 @@ def open_demo_showing_progress(
     undoing the seeding under way, and what it had started is stopped, so a kept folder opens at the
     next start as if this one had never run. Raises what the start failed with. `throwaway`:
     `data_dir` is a temporary folder the caller made (ui/demo.py `prepare_demo`)."""
+    from ui.demo_language import demo_shop_language
     from ui.translations import chosen_language
 
-    language = chosen_language(lang)
+    language = demo_shop_language(chosen_language(lang))
     folder = data_dir.expanduser().resolve() if data_dir is not None else None
     quit_asked = threading.Event()
     steps = _Steps()

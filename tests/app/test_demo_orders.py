@@ -57,7 +57,9 @@ def test_the_demo_shops_orders_follow_its_own_free_shipping_rule(db, tmp_path: P
     assert any(subtotal < rule.free_over_minor for _, subtotal, _ in charged)
 
 
-@pytest.mark.parametrize(("lang", "zone"), [("ko", "Asia/Seoul"), ("en", "Europe/London")])
+@pytest.mark.parametrize(
+    ("lang", "zone"), [("ko", "Asia/Seoul"), ("en", "Europe/London"), ("en_US", "America/Los_Angeles")]
+)
 def test_the_demo_orders_deadline_is_the_end_of_the_day_on_the_demo_shops_clock(
     db, tmp_path: Path, lang: str, zone: str
 ) -> None:

@@ -21,11 +21,14 @@ from app.rules import is_open, opt_out_reason, replies_for_inbound
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SEOUL = ZoneInfo("Asia/Seoul")
 LONDON = ZoneInfo("Europe/London")
+PALO_ALTO = ZoneInfo("America/Los_Angeles")
 # Every day of a week (Monday 7 December 2026 to Sunday the 13th), each at an hour of its own: a
 # story pinned to "yesterday" or "two days ago" lands on the shop's Sunday from Monday and Tuesday.
 WEEK = [datetime(2026, 12, 7 + day, hour, 30) for day, hour in enumerate((0, 9, 13, 17, 20, 11, 23))]
 MOMENTS = [
-    (lang, moment.replace(tzinfo=zone)) for lang, zone in (("ko", SEOUL), ("en", LONDON)) for moment in WEEK
+    (lang, moment.replace(tzinfo=zone))
+    for lang, zone in (("ko", SEOUL), ("en", LONDON), ("en_US", PALO_ALTO))
+    for moment in WEEK
 ]
 AUTOMATIC = ("greeting", "away", "opt_out")
 
@@ -100,7 +103,14 @@ def test_every_customer_message_has_the_answer_the_shops_relay_would_have_sent(
     assert not wrong
     # Each demo's first-time customers, greeted in the shop's language (or in English, abroad).
     assert greeted == {c.name for c in customers.values() if c.first_time}
-    assert greeted >= ({"최유진", "Amy Clarke"} if lang == "ko" else {"Hannah Reid", "Megan Doyle"})
+    assert (
+        greeted
+        >= {
+            "ko": {"최유진", "Amy Clarke"},
+            "en": {"Hannah Reid", "Megan Doyle"},
+            "en_US": {"Hannah Reed", "Megan Doyle"},
+        }[lang]
+    )
 
 
 @pytest.mark.parametrize(
@@ -109,6 +119,7 @@ def test_every_customer_message_has_the_answer_the_shops_relay_would_have_sent(
         ("ko", "최유진", "안녕하세요 최유진님, 서울 리넨 하우스입니다!"),
         ("ko", "Amy Clarke", "Hello Amy, welcome to Seoul Linen House!"),
         ("en", "Hannah Reid", "Hello Hannah, welcome to Brighton Linen House!"),
+        ("en_US", "Hannah Reed", "Hi Hannah, welcome to Palo Alto Linen House!"),
     ],
 )
 def test_a_first_time_customer_is_greeted_once_under_her_first_message(
@@ -146,7 +157,8 @@ def test_stories_not_tied_to_a_day_are_told_in_the_shops_opening_hours(
 
 
 @pytest.mark.parametrize(
-    ("lang", "name", "keyword"), [("ko", "정도윤", "수신거부"), ("en", "Tom Fletcher", "STOP")]
+    ("lang", "name", "keyword"),
+    [("ko", "정도윤", "수신거부"), ("en", "Tom Fletcher", "STOP"), ("en_US", "Kevin Walsh", "STOP")],
 )
 def test_the_opted_out_customers_chat_holds_her_keyword_at_the_moment_of_her_opt_out(
     db: Database, tmp_path: Path, lang: str, name: str, keyword: str

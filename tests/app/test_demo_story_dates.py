@@ -28,6 +28,7 @@ from app.wire import BusinessHours
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SEOUL = ZoneInfo("Asia/Seoul")
 LONDON = ZoneInfo("Europe/London")
+PALO_ALTO = ZoneInfo("America/Los_Angeles")
 
 # Every day of a week in Seoul at hours where its date and UTC's differ; in Brighton, the nights after
 # summer time begins and ends (a day of 23 and of 25 hours), a week after it began (a week back is
@@ -48,6 +49,14 @@ MOMENTS = [
     ("en", datetime(2026, 12, 7, 0, 0, 30, tzinfo=LONDON)),  # Monday
     ("en", datetime(2026, 12, 9, 17, 0, tzinfo=LONDON)),
     ("en", datetime(2027, 1, 1, 0, 10, tzinfo=LONDON)),
+    # In Palo Alto: the nights after daylight saving time begins and ends, a Sunday night, a Monday
+    # morning, a year's turn.
+    ("en_US", datetime(2026, 3, 9, 0, 30, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2026, 11, 2, 0, 30, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2026, 12, 6, 23, 59, 30, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2026, 12, 7, 0, 0, 30, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2026, 12, 9, 17, 0, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2027, 1, 1, 0, 10, tzinfo=PALO_ALTO)),
 ]
 
 # Words that place something in time, in either language: a message that has one must say something a
@@ -164,13 +173,18 @@ CHECKS: dict[str, Callable[[Said], bool]] = {
 LEFT = (
     "주말에 들를게요",  # her plan
     "I'll pop in at the weekend",
+    "I'll stop by this weekend",
     "평일 10시~7시, 토요일 11시~5시",  # the shop's hours
     "open Mon–Fri 10:00–19:00 and Saturday 11:00–17:00",
+    "open Mon–Fri 10 AM–7 PM and Saturday 11 AM–5 PM",
     "1~2일 안에",  # after a payment still to come
     "in 1–2 days",
+    "with you in 2–3 days",
     "takes 5–7 days",  # to the UK or the US, after a payment that never came
+    "takes 5–7 business days",  # to Canada, from Palo Alto
     "this week.",  # "I'll pay this week": she never did, and the deadline cancelled her order
     "I'm in Brighton this week",
+    "I'm in Palo Alto this week",
     "restocked it this morning",  # the shop's shelf, which no record keeps
 )
 
@@ -214,14 +228,17 @@ def test_what_the_demo_chats_say_about_days_is_what_their_orders_dates_say(
     assert checked >= 7  # each demo's every story about days
 
 
-@pytest.mark.parametrize(("lang", "name", "country"), [("ko", "김민지", "KR"), ("en", "Emily Hughes", "GB")])
+@pytest.mark.parametrize(
+    ("lang", "name", "country"),
+    [("ko", "김민지", "KR"), ("en", "Emily Hughes", "GB"), ("en_US", "Emily Johnson", "US")],
+)
 def test_the_sample_bank_statement_has_the_paid_customers_transfer_on_the_day_her_chat_says_she_paid(
     db: Database, tmp_path: Path, lang: str, name: str, country: str
 ) -> None:
     """김민지 wrote "입금했습니다~" three days ago; the demo's bank statement had her transfer an hour ago."""
     from app.deposits import MatchKind, deposit_day, match_deposits, read_bank_file
 
-    currency = "KRW" if lang == "ko" else "GBP"
+    currency = {"ko": "KRW", "en_US": "USD"}.get(lang, "GBP")
     now = datetime(2026, 12, 9, 10, 0, tzinfo=UTC)
     seed_demo_shop(db, DEMO, tmp_path / "catalog", lang, samples=tmp_path / "samples", now=now)
     bank = read_bank_file(next((tmp_path / "samples").glob("*.xlsx")), currency)
@@ -241,7 +258,7 @@ def test_the_sample_bank_statement_has_the_paid_customers_transfer_on_the_day_he
 # Every day of a week, in each shop, at an hour of its own (a pinned "yesterday" of each weekday).
 EVERY_DAY = [
     (lang, datetime(2026, 12, 7 + day, hour, 30, tzinfo=zone))
-    for lang, zone in (("ko", SEOUL), ("en", LONDON))
+    for lang, zone in (("ko", SEOUL), ("en", LONDON), ("en_US", PALO_ALTO))
     for day, hour in enumerate((0, 9, 13, 17, 20, 11, 23))
 ]
 
