@@ -157,16 +157,24 @@ class ChatListView(QListView):
         super().currentChanged(current, previous)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        # With no row current, Qt makes the first one current when the list takes the keyboard (at
-        # start, the window shown): its frame then sat on a chat nobody opened, and a row moved by a
-        # new message took the frame down with it. With no chat open, no row is current: Down opens
-        # the first chat, and the frame is on the open chat. (focus_list puts the cursor on the
-        # first chat on purpose: Down from the search field.)
+        # With no row current, Qt makes the first one current when the list gets the keyboard back
+        # (at start, the window shown; a dialog closed): its frame then sat on a chat nobody opened,
+        # and a row moved by a new message took the frame down with it. Then no row is current: Down
+        # opens the first chat, and the frame is on the open chat. Tab, or a shortcut, into the list
+        # is the owner's own move: the cursor on the first chat shows where the keys go (as
+        # focus_list's, Down from the search field).
+        asked = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
         before = self.currentIndex().isValid()
         gap = self.gap
         super().focusInEvent(event)
         current = self.currentIndex()
-        if not before and current.isValid() and not self.selectionModel().isSelected(current):
+        if asked or before or not current.isValid():
+            return
+        if not self.selectionModel().isSelected(current):
             self.selectionModel().clearCurrentIndex()
             self.gap = gap
             self.viewport().update()

@@ -53,8 +53,8 @@ def test_ctrl_tab_and_ctrl_shift_tab_move_between_chats(window: Any, qtbot: Any)
 def test_ctrl_tab_with_no_chat_open_opens_the_chat_under_the_keyboards_cursor(
     window: Any, qtbot: Any
 ) -> None:
-    """Down from the search field (or the list taking the focus) puts the cursor on the first chat,
-    nothing open yet: Ctrl+Tab then opened the second, and the newest customer was skipped."""
+    """Down from the search field (or Tab into the list) puts the cursor on the first chat, nothing
+    open yet: Ctrl+Tab then opened the second, and the newest customer was skipped."""
     ids = three_chats(window.ctx)
     load_chats(window, qtbot)
     activate(window, qtbot)
