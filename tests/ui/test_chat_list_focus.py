@@ -71,3 +71,23 @@ def test_after_a_restart_no_row_is_framed_until_a_chat_is_opened(qtbot: Any, ctx
     settle(qtbot)
     assert window.chat.contact_id() == ids[2]
     assert framed_row(window) == ids[2]
+
+
+def test_tab_into_the_list_with_no_chat_open_frames_the_first_chat_and_opens_nothing(
+    window: Any, qtbot: Any
+) -> None:
+    """Tab is the owner's own move into the list: the frame shows where the keys go, nothing opens."""
+    from tests.support.window_waits import load_chats
+
+    ids = three_chats(window.ctx)
+    load_chats(window, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.chat_list.search_field.setFocus()
+    qtbot.waitUntil(window.chat_list.search_field.hasFocus)
+    assert framed_row(window) is None
+    # Tab from the filter chips above it (the focus event Tab sends).
+    window.chat_list.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.chat_list.view.hasFocus)
+    assert framed_row(window) == ids[0]
+    assert window.chat.contact_id() is None
