@@ -15,9 +15,11 @@ from app.queries import conversations_page, messages_page
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SEOUL = ZoneInfo("Asia/Seoul")
 LONDON = ZoneInfo("Europe/London")
+PALO_ALTO = ZoneInfo("America/Los_Angeles")
 
 # Moments where the shop's date and UTC's differ, or have just begun to: Seoul's day begins at 15:00
-# UTC (its 09:00 is UTC's midnight); Brighton's summer day an hour before UTC's.
+# UTC (its 09:00 is UTC's midnight); Brighton's summer day an hour before UTC's; Palo Alto's eight
+# hours after (seven in summer): its evening is UTC's next day.
 MOMENTS = [
     ("ko", datetime(2026, 12, 7, 0, 0, 30, tzinfo=SEOUL)),
     ("ko", datetime(2026, 12, 7, 1, 30, tzinfo=SEOUL)),
@@ -28,12 +30,17 @@ MOMENTS = [
     ("en", datetime(2026, 7, 7, 0, 59, 30, tzinfo=LONDON)),
     ("en", datetime(2026, 12, 7, 1, 30, tzinfo=LONDON)),
     ("en", datetime(2026, 12, 7, 23, 59, 30, tzinfo=LONDON)),
+    ("en_US", datetime(2026, 7, 7, 0, 0, 30, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2026, 12, 7, 15, 59, 30, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2026, 12, 7, 16, 0, 30, tzinfo=PALO_ALTO)),
+    ("en_US", datetime(2026, 12, 7, 23, 59, 30, tzinfo=PALO_ALTO)),
 ]
 # Whose chat was how many of the shop's days ago, as their stories say ("yesterday", "tonight"): on
 # that day when the shop was open, else on its last open day before (app/demo_seed.py story_day).
 DAYS_AGO = {
     "ko": {"이하은": 2, "정도윤": 2, "Daniel Ortiz": 1, "최유진": 1},  # 최유진: her cart, yesterday's
     "en": {"Priya Shah": 2, "Tom Fletcher": 2, "Daniel Ortiz": 1, "Hannah Reid": 1},  # Hannah: her cart
+    "en_US": {"Priya Shah": 2, "Kevin Walsh": 2, "Daniel Ortiz": 1, "Hannah Reed": 1},
 }
 
 
@@ -45,7 +52,7 @@ def test_the_demos_chats_fall_on_the_shops_days_at_any_hour_it_is_seeded(
     the two-number demo told its chats' days apart by UTC's date."""
     from app.demo_seed import demo_customers, demo_rules, seed_demo_shop, story_day
 
-    zone = SEOUL if lang == "ko" else LONDON
+    zone = {"ko": SEOUL, "en_US": PALO_ALTO}.get(lang, LONDON)
     now = moment.astimezone(UTC)
     today = moment.date()
 
@@ -59,7 +66,7 @@ def test_the_demos_chats_fall_on_the_shops_days_at_any_hour_it_is_seeded(
 
     hours = demo_rules(lang).business_hours
     customers = {c.name: c for c in demo_customers(lang)}
-    carts = {"최유진", "Hannah Reid"}  # the cart comes whether the shop is open or not
+    carts = {"최유진", "Hannah Reid", "Hannah Reed"}  # the cart comes whether the shop is open or not
     for name, days in DAYS_AGO[lang].items():
         last = rows[name].last_message_at
         day = today - timedelta(days=days)
