@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
@@ -288,16 +288,21 @@ class Store:
         for media_id, mime, filename in item.media:
             self.media.add_job(conn, media_id, mime, filename)
         for old, new_wa_id, pnid, message_id in item.number_changes:
-            self.contacts.move(conn, old, new_wa_id)
+            name = self.contacts.move(conn, old, new_wa_id)
             self.number_replies.move(conn, old, new_wa_id)
-            payload = {"contact": {"wa_id": new_wa_id}, "previous_wa_id": old}
+            contact: dict[str, Any] = {"wa_id": new_wa_id}
+            if name:
+                # The name her merged row keeps (her newest message's), so each desktop's merge of
+                # her two chats shows the name the relay keeps, not whichever it heard last.
+                contact["profile"] = {"name": name}
+            payload = {"contact": contact, "previous_wa_id": old}
             new.append(NewEvent("contact", payload, pnid, f"c:{message_id}"))
         for wa_id, ts_ms, name, pnid in item.inbound:
             # Read again for a second message of the same customer: the first one moved the row.
             row = self.contacts.row_in(conn, wa_id)
             if wa_id not in befores:
                 befores[wa_id] = before = None if row is None else contact_row(row)
-                new.extend(renamed(wa_id, before, name, pnid))
+                new.extend(renamed(wa_id, before, name, pnid, ts_ms))
             inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
             self.contacts.touch_row_in(conn, wa_id, row, inputs)
         for wa_id, columns in item.touches:

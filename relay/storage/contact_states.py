@@ -63,23 +63,26 @@ def touched(wa_id: str, row: Mapping[str, Any] | None, values: Mapping[str, Any]
     return after
 
 
+# What a message says of her as she was when she wrote it: kept only from a message not older than
+# her last one (by WhatsApp's timestamps, not by the order Meta delivered them in).
+_AS_OF_HER_LAST_MESSAGE = ("phone_number_id", "profile_name")
+
+
 def _changes(row: Any, values: Mapping[str, Any]) -> dict[str, Any]:
     """What of `values` changes the stored `row` (a mapping or a Row): each non-null value, a time
-    only when it moves forward, and the business number only with a message not older than her
-    last one: replies go from the number she last wrote to, and Meta delivers a webhook hours late
-    after an outage (her morning message to one number, after she wrote to the other a minute ago)."""
+    only when it moves forward, and the business number and profile name only with a message not
+    older than her last one: replies go from the number she last wrote to, her name is the one
+    WhatsApp last sent, and Meta delivers a webhook hours late after an outage (her morning message
+    to one number, under her old name, after she wrote to the other a minute ago)."""
     stored = row if isinstance(row, Mapping) else row._mapping
-    late = (
-        values.get("last_inbound_ms") is not None
-        and (stored["last_inbound_ms"] or 0) > values["last_inbound_ms"]
-    )
+    late = message_is_late(stored["last_inbound_ms"], values.get("last_inbound_ms"))
     changes = {}
     for key, value in values.items():
         if value is None:
             continue
         if key.endswith("_ms") and stored[key] is not None and stored[key] >= value:
             continue
-        if key == "phone_number_id" and late:
+        if key in _AS_OF_HER_LAST_MESSAGE and late:
             continue
         changes[key] = value
     for key, value in _other_number(stored, values).items():
@@ -102,6 +105,11 @@ def _other_number(stored: Mapping[str, Any], values: Mapping[str, Any]) -> dict[
     if stored["other_inbound_ms"] is not None and stored["other_inbound_ms"] >= at:
         return {}
     return {"other_number_id": number, "other_inbound_ms": at}
+
+
+def message_is_late(last_inbound_ms: int | None, message_ms: int | None) -> bool:
+    """Whether a message of hers (WhatsApp's time) is older than the last one stored."""
+    return message_ms is not None and (last_inbound_ms or 0) > message_ms
 
 
 _EMPTY_ROW: dict[str, Any] = {column.name: None for column in contact_state.columns}
@@ -177,20 +185,28 @@ class ContactStates:
             forwarded = {key: forward(key, value) for key, value in changes.items()}
             conn.execute(update(contact_state).where(contact_state.c.wa_id == wa_id).values(forwarded))
 
-    def move(self, conn: Connection, old: str, new: str) -> None:
-        """A changed number keeps the customer's rule inputs (and known-ness) under the new number."""
+    def move(self, conn: Connection, old: str, new: str) -> str | None:
+        """A changed number keeps the customer's rule inputs (and known-ness) under the new number.
+        Returns her profile name as her row under the new number keeps it (None: no name, or no
+        row under the old number)."""
         before = self.get_in(conn, old)
         if before is None:
-            return
+            return None
         # ON CONFLICT: on PostgreSQL another worker may store her new number's row (her first
         # message from it) between this read and the move; the move then merges into that row
         # as into one read here, instead of failing the webhook on the unique wa_id.
         if conn.execute(self._copy_to_new, {"old": old, "new": new}).first() is None:
             self._merge(conn, before, new)
         conn.execute(delete(contact_state).where(contact_state.c.wa_id == old))
+        moved = self.get_in(conn, new)
+        return None if moved is None else moved.profile_name
 
     def _merge(self, conn: Connection, before: ContactRow, new: str) -> None:
-        """Her rule inputs under her old number (`before`) into her new number's stored row."""
+        """Her rule inputs under her old number (`before`) into her new number's stored row.
+
+        Her name is the one WhatsApp sent with her newest message by its own time, whichever
+        number it came from and whichever webhook arrived first: her messages from the new number
+        may be stored before the notice of the change, or a late delivery of an old one after it."""
         self.touch_in(
             conn,
             new,
@@ -199,13 +215,16 @@ class ContactStates:
             last_away_sent_ms=dt_to_ms(before.last_away_sent_at),
             known=True if before.known else None,
         )
-        # Her messages under the old number, to each business number, as if they came again.
-        for number, at in (
-            (before.other_number_id, before.other_inbound_at),
-            (before.phone_number_id, before.last_inbound_at),
+        # Her messages under the old number, to each business number, as if they came again: her
+        # last one with the name it came with (the other number's carries none of its own).
+        for number, at, name in (
+            (before.other_number_id, before.other_inbound_at, None),
+            (before.phone_number_id, before.last_inbound_at, before.profile_name),
         ):
             if at is not None:
-                self.touch_in(conn, new, phone_number_id=number, last_inbound_ms=dt_to_ms(at))
+                self.touch_in(
+                    conn, new, phone_number_id=number, last_inbound_ms=dt_to_ms(at), profile_name=name
+                )
 
     def lock(self, wa_id: str) -> Connection | None:
         """On PostgreSQL, hold a per-customer lock across relay workers (None on SQLite: one process)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from relay.storage.contact_states import ContactRow, contact_values_row, touched
+from relay.storage.contact_states import ContactRow, contact_values_row, message_is_late, touched
+from relay.storage.database import dt_to_ms
 from relay.storage.event_log import NewEvent
 
 
@@ -53,9 +54,15 @@ def newest_replies(replies: list[tuple[str, str, int]]) -> list[tuple[str, str, 
     return [(wa_id, number, ms) for (wa_id, number), ms in sorted(newest.items())]
 
 
-def renamed(wa_id: str, before: ContactRow | None, name: str | None, pnid: str | None) -> list[NewEvent]:
-    """A `contact` event when a customer we know writes under a new profile name (none otherwise)."""
+def renamed(
+    wa_id: str, before: ContactRow | None, name: str | None, pnid: str | None, ts_ms: int
+) -> list[NewEvent]:
+    """A `contact` event when a customer we know writes under a new profile name (none otherwise).
+    A message older than her last one (a late delivery) brings no news of her name: hers is the
+    one WhatsApp sent with her newest message."""
     if before is None or not before.profile_name or not name or name == before.profile_name:
+        return []
+    if message_is_late(dt_to_ms(before.last_inbound_at), ts_ms):
         return []
     return [NewEvent("contact", {"contact": {"wa_id": wa_id, "profile": {"name": name}}}, pnid)]
 
@@ -109,7 +116,7 @@ def plan_batch(
             row = rows.get(wa_id)
             if wa_id not in befores:
                 befores[wa_id] = before = None if row is None else contact_values_row(row)
-                new.extend(renamed(wa_id, before, name, pnid))
+                new.extend(renamed(wa_id, before, name, pnid, ts_ms))
             inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
             rows[wa_id] = touched(wa_id, row, inputs)
             touches.append((wa_id, inputs))
