@@ -7,7 +7,12 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from app.wire import ErrorBody, ErrorEnvelope, RelayErrorCode
+from relay.store import CONFLICT_CAUSE
 from relay.upstream import GraphError
+
+# Seconds a client waits to ask again after its write met another worker's row: that write is
+# committed by then, and the same request reads it and goes past it.
+CONFLICT_RETRY_AFTER = 1
 
 
 def error_body(
@@ -71,3 +76,19 @@ def graph_failure(exc: GraphError, subject: str = "the request") -> JSONResponse
         graph_cause=exc.cause,
         retryable=exc.transient,
     )
+
+
+def storage_conflict_error(message: str) -> JSONResponse:
+    """A write that met a unique or foreign-key violation (relay/store.storage_conflict): a row
+    another worker wrote (or removed) at the same moment, which the same request made again reads
+    and goes past. 503 `storage`, retryable, with `cause` and Retry-After, so a desktop asks again
+    at once (a 500 had it give up a campaign, and a send's `unknown` is final)."""
+    response = error(
+        503,
+        RelayErrorCode.STORAGE,
+        message,
+        retryable=True,
+        params={"cause": CONFLICT_CAUSE, "retry_after": CONFLICT_RETRY_AFTER},
+    )
+    response.headers["Retry-After"] = str(CONFLICT_RETRY_AFTER)
+    return response

@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from relay.failure_streak import FailureStreak
-from relay.store import storage_cause, storage_retryable
+from relay.store import CONFLICT_CAUSE, storage_cause, storage_conflict, storage_retryable
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ class RequestStorageFailures:
     is said with its cause, a reminder with the count a minute (a new cause at once), each one at
     DEBUG with its traceback, and one line when a request that asked the database is answered
     again. A failure a retry cannot change (500: data the database refuses) is not an outage: each
-    is said at ERROR, and neither starts nor ends the streak."""
+    is said at ERROR, and neither starts nor ends the streak. A write that met another worker's row
+    (a unique or foreign-key violation) is one a retry fixes: part of the streak, under its cause."""
 
     def __init__(self, engine: Engine) -> None:
         self.streak = FailureStreak(log, "storage failed", level=logging.ERROR, counted="failed requests")
@@ -58,8 +59,10 @@ class RequestStorageFailures:
 
     def failed(self, exc: SQLAlchemyError) -> bool:
         """Says (or counts) a request's storage failure; True when a retry can fix it (503)."""
-        retryable = storage_retryable(exc)
-        detail = f"cause={storage_cause(exc)} error={type(exc).__name__} retryable={retryable}"
+        conflict = storage_conflict(exc)
+        retryable = conflict or storage_retryable(exc)
+        cause = CONFLICT_CAUSE if conflict else storage_cause(exc)
+        detail = f"cause={cause} error={type(exc).__name__} retryable={retryable}"
         if retryable:
             self.streak.failed(detail)
         else:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from relay.storage.postgresql_intake import PostgresGroupCommit
 
 __all__ = [
+    "CONFLICT_CAUSE",
     "ContactRow",
     "IntakeResult",
     "IntakeRows",
@@ -102,6 +103,10 @@ CONFLICT_SQLITE_CODES = (
     sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY,
     sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY,
 )
+
+
+# The cause said (in the log, and in a 503's params) for a write that met a row another worker wrote.
+CONFLICT_CAUSE = "conflict_with_another_worker"
 
 
 def storage_conflict(exc: BaseException) -> bool:

@@ -16,12 +16,12 @@ from starlette.routing import Route
 from app.wire import RelayErrorCode
 from relay.bodies import BodyTooLarge, read_body
 from relay.check import record_handshake
-from relay.errors import error
+from relay.errors import error, storage_conflict_error
 from relay.failure_streak import FailureStreak
 from relay.intake import read_webhook
 from relay.routes.deps import current_relay
 from relay.service import Relay
-from relay.store import storage_cause, storage_conflict, storage_retryable
+from relay.store import CONFLICT_CAUSE, storage_cause, storage_conflict, storage_retryable
 from relay.webhook import UNSIGNED, MalformedWebhook, signature_problem
 from relay.worker_process import serve_run
 
@@ -33,9 +33,6 @@ router = APIRouter()
 # read in a worker thread, so the event loop keeps answering long polls and other webhooks
 # meanwhile; a usual webhook (a few KB, well under a millisecond) is read right here.
 READ_IN_A_THREAD = 256 * 1024
-
-# The cause said for a write that met another worker's row: what it is, for the operator.
-CONFLICT_CAUSE = "conflict_with_another_worker"
 
 
 @router.get("/webhook")
@@ -91,7 +88,8 @@ async def webhook(request: Request) -> Response:
     try:
         await relay.intake.ingest(payload, intake)
     except Exception as exc:
-        if storage_conflict(exc):
+        conflict = storage_conflict(exc)
+        if conflict:
             # A unique or foreign-key violation: a row another worker stored at the same moment
             # (or a bug), not the body. Delivered again, the write reads that row and goes past it.
             cause = f"cause={CONFLICT_CAUSE} error={type(exc).__name__}"
@@ -107,6 +105,8 @@ async def webhook(request: Request) -> Response:
         # number) is there at DEBUG only.
         _failures(relay).failed(cause)
         log.debug("webhook not stored", exc_info=exc)
+        if conflict:
+            return storage_conflict_error("The relay could not store this webhook.")
         return error(503, RelayErrorCode.STORAGE, "The relay could not store this webhook.", retryable=True)
     streak = _streaks.get(relay)
     if streak is not None:

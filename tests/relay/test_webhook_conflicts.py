@@ -109,6 +109,8 @@ def test_a_write_that_still_meets_another_workers_row_is_delivered_again_and_sto
         first = relay.post_webhook(change)
     assert fired
     assert first.status_code == 503  # Meta delivers it again
+    assert first.headers["Retry-After"] == "1"
+    assert first.json()["error"]["params"]["cause"] == "conflict_with_another_worker"
     assert (first.json()["error"]["code"], first.json()["error"]["retryable"]) == (
         RelayErrorCode.STORAGE,
         True,
