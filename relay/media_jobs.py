@@ -117,6 +117,12 @@ class MediaJobs:
         return self.media_dir / media_id
 
     def partial_path(self, name: str) -> Path:
+        """A new partial file's path, in the media folder, made again should it have been removed
+        since the start (an operator's cleanup): each upload and download failed until a restart.
+        Whatever stands in the way (a file in its place, a disk that takes no writes) is said by the
+        write that then fails (relay/file_failures.py)."""
+        with contextlib.suppress(OSError):
+            self.media_dir.mkdir(parents=True, exist_ok=True)
         # A unique partial name: two workers writing the same file never write into each other's.
         return self.media_dir / f"{name}.{secrets.token_hex(4)}.part"
 

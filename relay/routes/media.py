@@ -25,6 +25,7 @@ from app.wire import (
 )
 from relay.bodies import chunks_with_deadline
 from relay.errors import error, graph_failure
+from relay.file_failures import file_not_kept
 from relay.file_names import clean_filename
 from relay.limits import is_media_id
 from relay.routes.deps import authorised, current_relay
@@ -58,8 +59,9 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
     if declared and declared.isdigit() and int(declared) > limit:
         return error(413, RelayErrorCode.TOO_LARGE, too_large, params={"limit": limit})
     # Streamed to a partial file in chunks: memory stays flat whatever the size up to the cap.
-    partial = relay.media.partial_path("upload")
+    partial: Path | None = None
     try:
+        partial = relay.media.partial_path("upload")
         digest = hashlib.sha256()
         size = 0
         with partial.open("wb") as file:
@@ -95,14 +97,12 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
             await _removed_from_meta(relay, media_id, "its file not kept")
             raise
     except OSError as exc:
-        # Files only: the database's errors (none a conflict: the upload's row has an id of its own,
-        # completed by an upsert) go to the relay's handler of storage failures.
-        if not storage_retryable(exc):
-            raise
-        return _not_kept("the upload", exc)
+        # Files only: the database's errors go to the relay's handlers of storage failures.
+        return file_not_kept("the upload", exc, relay.media.media_dir)
     finally:
         with contextlib.suppress(OSError):  # its folder unwritable too; the next start sweeps it
-            partial.unlink(missing_ok=True)
+            if partial is not None:
+                partial.unlink(missing_ok=True)
     sha256 = digest.hexdigest()
     kept = relay.media.path(media_id)
     try:
@@ -186,15 +186,6 @@ def not_taken(mime: str, filename: str | None, *, graph_code: int | None = None)
     )
 
 
-def _not_kept(what: str, exc: OSError) -> JSONResponse:
-    """The relay's own disk (full, read-only, its media folder gone), not the file's: a bare 500 had
-    the desktop say "your relay is busy", and nothing in the log said what to free."""
-    cause = storage_cause(exc)
-    log.error("file not kept: %s cause=%s", what, cause)
-    message = "The relay could not keep this file: its disk is full or its media folder cannot be written."
-    return error(503, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
-
-
 def _keep(partial: Path, path: Path) -> None:
     partial.replace(path)
 
@@ -219,11 +210,8 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
     try:
         failure = await relay.media.fetch_now(media_id)
     except OSError as exc:
-        # Files only: the fetch's rows (upserts and updates, never a conflict) fail to the relay's
-        # handler of storage failures.
-        if not storage_retryable(exc):
-            raise
-        return _not_kept(f"media_id={media_id}", exc)
+        # Files only: the fetch's rows fail to the relay's handlers of storage failures.
+        return file_not_kept(f"media_id={media_id}", exc, relay.media.media_dir)
     if failure is not None and failure.unreachable:
         # Graph (or its media host) out of the relay's reach: the file is not lost, ask again later.
         return graph_failure(failure, "the file's download")

@@ -63,7 +63,11 @@ def test_a_photo_the_relay_cannot_keep_is_said_as_its_storage_and_served_once_it
     r = relay.client.get(f"{relay.url}/v1/media/777040", headers=relay.auth())
     assert r.status_code == 503
     error = r.json()["error"]
-    assert (error["code"], error["retryable"]) == ("storage", True)
+    assert (error["code"], error["retryable"], error["params"]) == (
+        "storage",
+        True,
+        {"cause": "not_a_folder"},
+    )
     row = relay.relay.store.media.row("777040")
     assert row.state == "pending" and row.attempts == 0
     media_dir.unlink()
