@@ -53,6 +53,8 @@ __all__ = [
 
 
 IntakeResult = tuple[list[int], dict[str, ContactRow | None]]
+# How long the hourly prune keeps KeyValues.claim_for_window's rows: longer than any claim's window.
+WINDOW_CLAIMS_KEPT = timedelta(days=1)
 _T = TypeVar("_T")
 
 
@@ -324,8 +326,11 @@ class Store:
     def prune(self, retention: timedelta, now: datetime | None = None) -> int:
         """Drop events older than the retention before `now` (default: now), remember where, and
         forget old send answers."""
-        cutoff = dt_to_ms((now or datetime.now(UTC)) - retention)
+        now = now or datetime.now(UTC)
+        cutoff = dt_to_ms(now - retention)
         with self.db.engine.begin() as conn:
+            # What the workers said once between them lately (a claim lasts minutes): lapsed.
+            self.kv.forget_window_claims_in(conn, int((now - WINDOW_CLAIMS_KEPT).timestamp() * 1000))
             last = conn.execute(
                 select(func.max(events.c.seq)).where(events.c.at_ms < cutoff)
             ).scalar_one_or_none()

@@ -10,7 +10,8 @@ kept per address, so an attacker elsewhere holds off only himself. Only an addre
 is held: a loopback or private one is a proxy that did not pass the client's address on (then
 every client would look like it, the owner too), or a computer on the relay's own network; its
 wrong tokens are logged, never held. An IPv6 client is counted by its /64, which one subscriber
-usually holds whole. Counted per relay process (each `--workers` process counts its own).
+usually holds whole. Counted per relay process (each `--workers` process counts its own); an address's
+line is said once between the workers of one `serve` (`WrongToken.say`), as one process says it.
 
 A wrong token counts once per address within WINDOW, however often it comes: a guess is a token not
 tried yet, and the same refused token again learns nothing. So one "Test connection" with a mistyped
@@ -30,6 +31,7 @@ import secrets
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from relay.log_redaction import redact
@@ -58,6 +60,38 @@ def address_key(host: str | None) -> str:
             return str(address.ipv4_mapped)
         return str(ipaddress.IPv6Network((address, 64), strict=False))
     return str(address)
+
+
+# Each address's line is claimed for this long by the worker of a `serve` that says it (the window
+# in which one process says it once).
+SAID_FOR_MS = int(WINDOW * 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class WrongToken:
+    """An address's first wrong token within WINDOW in this process: its line is due."""
+
+    address: str
+    path: str
+
+    @property
+    def claim(self) -> str:
+        """The name under which the workers of one `serve` claim this address's line."""
+        return f"wrong_token:{self.address}"
+
+    def say(self, first: bool = True) -> None:
+        """The line (never the token), at WARNING; at DEBUG when another worker of this `serve`
+        (`first` False) said it within WINDOW, so the operator reads it as often as from one process."""
+        # Quoted as the access log has it: a path's %0A would otherwise forge a log line.
+        path = redact(quote(self.path))
+        if first:
+            log.warning("wrong relay token: address=%s path=%s", self.address, path)
+        else:
+            log.debug(
+                "wrong relay token: address=%s path=%s (said at WARNING by another worker)",
+                self.address,
+                path,
+            )
 
 
 def on_the_internet(key: str) -> bool:
@@ -91,18 +125,17 @@ class WrongTokens:
             return 0.0
         return left
 
-    def wrong(self, host: str | None, path: str, token: bytes) -> None:
-        """A wrong token from this client: logged (never the token), and counted towards a hold
-        unless this client presented the same one within WINDOW."""
+    def wrong(self, host: str | None, path: str, token: bytes) -> WrongToken | None:
+        """A wrong token from this client: counted towards a hold unless this client presented the
+        same one within WINDOW. Returned when its line is due (the client's first here within
+        WINDOW), for the caller to say once between the workers (`WrongToken.say`)."""
         key = address_key(host)
         now = self._clock()
         tag = int.from_bytes(hashlib.blake2b(token, key=self._key, digest_size=8).digest())
         tries = self._tries.pop(key, None) or deque()
         while tries and now - tries[0][0] > WINDOW:
             tries.popleft()
-        if not tries:
-            # Quoted as the access log has it: a path's %0A would otherwise forge a log line.
-            log.warning("wrong relay token: address=%s path=%s", key, redact(quote(path)))
+        due = WrongToken(key, path) if not tries else None
         if all(seen != tag for _, seen in tries):
             tries.append((now, tag))
         self._tries[key] = tries  # last in the dict: the most recently seen address
@@ -120,6 +153,7 @@ class WrongTokens:
             del self._tries[next(iter(self._tries))]
         while len(self._held) > ADDRESSES_KEPT:
             del self._held[next(iter(self._held))]
+        return due
 
     def right(self, host: str | None) -> None:
         """The right token: this address's earlier wrong ones (a mistyped paste) are forgotten."""

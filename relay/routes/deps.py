@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import hmac
+import logging
+import time
 from collections.abc import Iterable
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import SQLAlchemyError
 
 from relay.service import Relay
+from relay.store import storage_cause
+from relay.worker_process import serve_run
+from relay.wrong_tokens import SAID_FOR_MS, WrongToken
+
+log = logging.getLogger(__name__)
 
 
 class Unauthorised(Exception):
@@ -42,9 +51,34 @@ async def authorised(request: Request) -> None:
     if token is None:
         raise Unauthorised()  # no token at all (a browser, a scanner): not a guess
     if not is_relay_token(relay, token):
-        relay.wrong_tokens.wrong(host, request.url.path, token)
+        due = relay.wrong_tokens.wrong(host, request.url.path, token)
+        if due is not None:
+            say_wrong_token(relay, due)
         raise Unauthorised()
     relay.wrong_tokens.right(host)
+
+
+def say_wrong_token(relay: Relay, due: WrongToken) -> None:
+    """An address's wrong token, said as one process says it: each worker of `serve --workers N`
+    counts its own, and each said the address's line, N times as often. A relay alone says it at
+    once; a worker claims the line in the database the workers share (its answer, a 401, does not
+    wait for that)."""
+    if relay.settings.workers <= 1:
+        due.say()
+        return
+    relay.spawn(_say_if_first_of_the_workers(relay, due))
+
+
+async def _say_if_first_of_the_workers(relay: Relay, due: WrongToken) -> None:
+    try:
+        first = await run_in_threadpool(
+            relay.store.kv.claim_for_window, due.claim, serve_run(), int(time.time() * 1000), SAID_FOR_MS
+        )
+    except SQLAlchemyError as exc:
+        # The database away: the line twice is better than never.
+        log.debug("wrong relay token: the other workers were not asked (%s)", storage_cause(exc))
+        first = True
+    due.say(first)
 
 
 def bearer_token(raw_headers: Iterable[tuple[bytes, bytes]]) -> bytes | None:

@@ -6,7 +6,7 @@ import json
 import secrets
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import AUTOMATIONS_LOCK, Database
@@ -15,6 +15,8 @@ from relay.storage.tables import kv
 from relay.wakeups import SETTINGS
 
 AUTOMATIONS_KEY = "automations"  # the greeting, away and bot document (GET|PUT /v1/automations)
+# The rows of `claim_for_window`, one a thing said (e.g. a client address's wrong token).
+WINDOW_CLAIM_PREFIX = "said:"
 
 
 class NotText(TypeError):
@@ -64,6 +66,35 @@ class KeyValues:
         ).returning(kv.c.key)  # a row when it was written (the relay's psycopg reports no rowcount)
         with self.db.engine.begin() as conn:
             return conn.execute(stmt).first() is not None
+
+    def claim_for_window(self, name: str, run: str, now_ms: int, window_ms: int) -> bool:
+        """`claim_for_run` that lapses: True for the first caller of `run` to claim `name` within
+        `window_ms` of the last claim that won (or of another run's), False for every other. One
+        statement, as claim_for_run: of workers claiming at once exactly one is first.
+
+        The row's value is the claim's time (15 digits, so any collation orders them) and its run;
+        `forget_window_claims` removes the lapsed ones (a row per client address would otherwise
+        stay for good)."""
+        key = f"{WINDOW_CLAIM_PREFIX}{name}"
+        value = f"{now_ms:015d} {run}"
+        lapsed = f"{max(0, now_ms - window_ms):015d}"
+        stmt = self.db.insert(kv).values(key=key, value=value)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[kv.c.key],
+            set_={"value": value},
+            where=or_(func.substr(kv.c.value, 17) != run, func.substr(kv.c.value, 1, 15) < lapsed),
+        ).returning(kv.c.key)
+        with self.db.engine.begin() as conn:
+            return conn.execute(stmt).first() is not None
+
+    def forget_window_claims_in(self, conn: Connection, before_ms: int) -> None:
+        """Remove the claims of `claim_for_window` made before `before_ms`."""
+        conn.execute(
+            kv.delete().where(
+                kv.c.key.startswith(WINDOW_CLAIM_PREFIX, autoescape=True),
+                func.substr(kv.c.value, 1, 15) < f"{max(0, before_ms):015d}",
+            )
+        )
 
     def delete(self, key: str) -> None:
         with self.db.engine.begin() as conn:
