@@ -16,6 +16,7 @@ from typing import Any
 from fastapi.concurrency import run_in_threadpool
 
 from relay.failure_streak import FailureStreak
+from relay.file_failures import file_cause
 from relay.limits import is_media_id
 from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import GraphError, Upstream
@@ -189,8 +190,9 @@ class MediaJobs:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            if storage_retryable(exc):
-                log.error("media job failed: media_id=%s cause=%s", media_id, storage_cause(exc))
+            cause = _hosts_fault(exc)
+            if cause is not None:
+                log.error("media job failed: media_id=%s cause=%s", media_id, cause)
                 log.debug("media job failed", exc_info=exc)
                 # This host's fault (a full disk, the database away), not the file's: no attempt is
                 # spent, or a minute of full disk would mark a customer's photo failed for good.
@@ -224,6 +226,15 @@ class MediaJobs:
                 await self._fetch_logged(media_id)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wakeup.wait(), timeout=10 if pending else 60)
+
+
+def _hosts_fault(exc: Exception) -> str | None:
+    """Why a job failed when it is this host's doing, not the file's: a file of the relay's own that
+    someone can mend (relay/file_failures.py: any other, such as a folder where the file goes, is
+    no outage), or the database away; None otherwise."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return file_cause(exc)
+    return storage_cause(exc) if storage_retryable(exc) else None
 
 
 def _size_and_sha256(path: Path) -> tuple[int, str]:

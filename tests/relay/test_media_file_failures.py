@@ -21,6 +21,7 @@ from app.relay_client import RelayClient
 from app.wire import RelayErrorCode
 from relay.file_failures import file_cause
 from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, inbound
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(256 * 1024)  # larger than the full disk below takes
@@ -174,6 +175,8 @@ def test_a_file_failure_nobody_can_mend_is_a_500_with_its_traceback_in_the_log(
     assert _refusal(answer) == (500, RelayErrorCode.UNKNOWN, False, {})
     [line] = [r for r in caplog.records if r.getMessage().startswith(f"file not kept: media_id={MEDIA_ID} ")]
     assert line.getMessage().endswith("error=IsADirectoryError errno=21") and line.exc_info is not None
+    # The media worker's tries of it count against the photo, as any failure that is not the host's.
+    wait_until(lambda: relay.relay.store.media.row(MEDIA_ID).attempts >= 1, 10, "a try to be counted")
 
 
 @pytest.mark.parametrize(
