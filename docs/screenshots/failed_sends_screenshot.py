@@ -8,7 +8,10 @@ manager, xdotool and ImageMagick's `import`:
     DISPLAY=:7 .venv/bin/python docs/screenshots/failed_sends_screenshot.py
 
 With `graph-unreachable`, on a 1366×768 screen: the relay's Graph address a port nothing listens on,
-the reply waits and the banner says the relay cannot reach WhatsApp (`graph-unreachable-ko.png`).
+the reply waits and the banner says the relay cannot reach WhatsApp (`graph-unreachable-ko.png`), her
+question and the reply in the Seoul shop's working day (shop_clock.working_moment), whenever it runs:
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/failed_sends_screenshot.py graph-unreachable
 """
 
 from __future__ import annotations
@@ -20,13 +23,14 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docs.screenshots.shop_clock import shop_clock_env  # noqa: E402
+from docs.screenshots.shop_clock import shop_clock_env, working_moment  # noqa: E402
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -230,17 +234,27 @@ def graph_unreachable() -> None:
     from tests.support.relay_server import inbound, run_relay
 
     customer = "821077778888"
+    # Her question and the reply in the Seoul shop's working day (the real now while it is open, else
+    # its last open hour), not the machine's: a night run showed a shop answering at 오전 3:21.
+    asked = working_moment("ko")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "relay").mkdir()
         env = app_env(folder)
         # Graph's address a port nothing listens on: every send is refused a connection, and retried.
         with run_relay(folder / "relay", graph_url="http://127.0.0.1:9", send_attempts=1) as relay:
-            relay.post_webhook(inbound(content="선물 포장 가능할까요?", sender=customer, name="박지은"))
+            question = inbound(
+                content="선물 포장 가능할까요?",
+                sender=customer,
+                name="박지은",
+                timestamp=int((asked - timedelta(minutes=3)).timestamp()),
+            )
+            relay.post_webhook(question)
             paths = paths_for(folder / "data").ensure()
             with korean_shop(paths, relay.url) as s:
                 contact = make_contact(s, wa_id=customer, profile_name="박지은")
-                queue_text(s, contact.id, "네, 선물 포장해 드릴게요 🎁")
+                reply = queue_text(s, contact.id, "네, 선물 포장해 드릴게요 🎁")
+                reply.sent_at = asked - timedelta(minutes=1)  # written then, offline; waiting since
             with app_running(paths, relay, env):
                 wait_for(
                     "the reply to wait on WhatsApp",
@@ -255,9 +269,26 @@ def graph_unreachable() -> None:
                 wait_for(
                     "her chat open", lambda: screen_pixel(clock[0] - 35, clock[1]) == "srgb(217,253,211)"
                 )
+                # Read, as the owner has it in front of her (the chat marks itself read after a moment
+                # on the screen): no unread badge on her row beside the open chat.
+                wait_for("her chat read", lambda: unread_messages(paths.database) == 0)
                 xdotool("mousemove", str(clock[0]), str(clock[1]))
                 wait_for("the clock's tooltip", lambda: len(xdotool_search()) > 1)
                 shoot("graph-unreachable-ko.png")
+
+
+def unread_messages(database: Path) -> int:
+    """How many of the customers' messages are unread in the app's database (-1 before it has any)."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as db:
+            received, unread = db.execute(
+                "SELECT count(*), coalesce(sum(unread), 0) FROM message WHERE lower(direction) = 'in'"
+            ).fetchone()
+    except sqlite3.Error:
+        return -1  # not created yet, or being written
+    return int(unread) if received else -1
 
 
 def screen_pixel(x: int, y: int) -> str:
