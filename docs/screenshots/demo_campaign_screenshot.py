@@ -3,17 +3,29 @@ report once the simulated customers read and answer it, the chat of a customer w
 her consent box.
 
 The real app, `shop-inbox --demo --lang ko`, started through its own start (`ui.application.run`) and
-driven from inside as its tests drive it, so the pictures can be retaken after any change:
+driven from inside as its tests drive it, so the pictures can be retaken after any change. The demo is
+live (its relay's customers answer on the real clock): outside the demo shop's hours the script runs
+itself again under `faketime` (libfaketime) in the shop's last afternoon (`in_shop_hours`). Under Xvfb
+with openbox and fonts-nanum, on the screen each mode's pictures are of:
 
-    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots/demo_campaign_screenshot.py
+    Xvfb :7 -screen 0 1600x1000x24 & DISPLAY=:7 openbox &
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_campaign_screenshot.py            # the campaign
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_campaign_screenshot.py report-en  # English report
+
+Whole-screen pictures need their screen (the script refuses another): `editor ko` and `editor en` a
+1400×900 one; `125`, `send-from` (the two-number demo: its editor, its Alt+O list and the template
+list) a 1366×768 one; `1280x720 ko` and `1280x720 en` a 1280×720 one; `law` (the window alone) any
+screen bigger than 1366×768.
 """
 
 from __future__ import annotations
 
 import inspect
+import os
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +40,7 @@ OUT = Path(__file__).resolve().parent
 Wait = Callable[[], object]
 
 if TYPE_CHECKING:
+    from ui.campaign_editor import CampaignEditor
     from ui.campaign_window import CampaignWindow
     from ui.main_window import MainWindow
 
@@ -115,7 +128,7 @@ def scenes() -> Iterator[Wait]:
 
     # Send… and yes to its questions: what the confirmation hands over.
     sent_at = utcnow()
-    editor.send_requested.emit(editor.draft())
+    editor.send_requested.emit(editor.draft(), confirmed_recipients(editor))
     yield lambda: campaigns.stack.currentWidget() is campaigns.report and campaigns.report.report is not None
     read_by_all = (RecipientState.READ,)
 
@@ -178,7 +191,7 @@ def scenes() -> Iterator[Wait]:
     editor.message.param_rows[1][1].setText("SPRING10")
     editor.schedule.at.setChecked(True)  # an hour from now
     yield lambda: editor.is_loaded() and settled()
-    editor.send_requested.emit(editor.draft())
+    editor.send_requested.emit(editor.draft(), confirmed_recipients(editor))
     yield lambda: campaigns.list_model.rowCount() == 2 and settled()
     pause_template(window.ctx.prefs["relay_url"], "spring_restock")
     yield lambda: campaigns.list_model.rowCount() == 2 and campaigns.list_model.rows[0].state == "paused"
@@ -192,30 +205,268 @@ def new_spring_campaign(
 ) -> Generator[Wait, None, CampaignWindow]:
     """Shop ▸ Campaigns…, as its menu opens it, at `width` × `height`: a new campaign `name` of the
     demo's spring_restock template, its two {{n}} rows shown. Gives the window."""
-    from ui.campaign_window import CampaignWindow
-
-    # The form reads the relay's templates as it opens: not before the demo's sync has started.
-    yield lambda: window.ctx.sync is not None and window.ctx.sync.engine is not None
-    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
-    next(a for a in shop_menu.actions() if a.text().startswith("캠페인")).trigger()
-    yield lambda: top_level(CampaignWindow) is not None
-    campaigns = top_level(CampaignWindow)
-    assert isinstance(campaigns, CampaignWindow)
+    campaigns = yield from open_campaigns(window)
     campaigns.resize(width, height)
     campaigns.new_campaign()
     editor = campaigns.editor
     yield editor.is_loaded
     editor.name.setText(name)
+    yield from choose_template(editor, "spring_restock", 2)
+    return campaigns
+
+
+def open_campaigns(window: MainWindow) -> Generator[Wait, None, CampaignWindow]:
+    """Shop ▸ Campaigns…, as its menu opens it (in the window's language), its form loaded. Gives the
+    window."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.campaign_window import CampaignWindow
+
+    # The form reads the relay's templates as it opens: not before the demo's sync has started.
+    yield lambda: window.ctx.sync is not None and window.ctx.sync.engine is not None
+    shop, item = (QCoreApplication.translate("Menus", s) for s in ("&Shop", "Cam&paigns…"))
+    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == shop)
+    next(a for a in shop_menu.actions() if a.text() == item).trigger()
+    yield lambda: top_level(CampaignWindow) is not None
+    campaigns = top_level(CampaignWindow)
+    assert isinstance(campaigns, CampaignWindow)
+    yield campaigns.editor.is_loaded
+    return campaigns
+
+
+def choose_template(editor: CampaignEditor, name: str, blanks: int) -> Generator[Wait, None, None]:
+    """The template `name` chosen (its first version: the shop's language), once the relay's templates
+    arrived, and its `blanks` {{n}} rows shown."""
     box = editor.message.template
 
-    def spring() -> int | None:
+    def found() -> int | None:
         names = [box.itemData(i).name if box.itemData(i) else None for i in range(box.count())]
-        return names.index("spring_restock") if "spring_restock" in names else None
+        return names.index(name) if name in names else None
 
-    yield lambda: spring() is not None  # the relay's templates arrive after the form has loaded
-    box.setCurrentIndex(spring() or 0)
-    yield lambda: len(editor.message.param_rows) == 2
-    return campaigns
+    yield lambda: found() is not None  # the relay's templates arrive after the form has loaded
+    box.setCurrentIndex(found() or 0)
+    yield lambda: len(editor.message.param_rows) == blanks and counted(editor)
+
+
+def counted(editor: CampaignEditor) -> bool:
+    """Whether the form shows who gets the campaign as it stands, and its cost (counted a moment after
+    each change, off the GUI thread), all else read."""
+    return editor.is_loaded() and settled()
+
+
+def whole_screen(name: str, size: str, *windows: QWidget) -> None:
+    """The whole screen to `name` (with the window manager's frames), once `windows` are painted; the
+    screen must be `size` ("1400x900"), as the README says the picture is."""
+    import subprocess
+
+    from PySide6.QtGui import QGuiApplication
+
+    screen = subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True, text=True, check=True)
+    if screen.stdout.split() != size.split("x"):
+        raise SystemExit(f"{name} is of a {size} screen: run under Xvfb -screen 0 {size}x24 (and openbox)")
+    for window in windows:
+        window.repaint()
+    QGuiApplication.sync()
+    subprocess.run(["import", "-window", "root", str(OUT / name)], check=True)
+    print("saved", OUT / name)
+
+
+def maximised(widget: QWidget) -> Wait:
+    """Shows `widget` maximised by the window manager; the wait until it is, with its frame drawn."""
+    widget.showMaximized()
+    widget.activateWindow()
+    return lambda: widget.isMaximized() and widget.isActiveWindow() and settled()
+
+
+def fill_blank(editor: CampaignEditor, row: int, source: str | None, text: str) -> None:
+    """The template's {{row + 1}}: filled from `source` (app.campaigns.ParameterSource), else its
+    first, with `text`."""
+    source_box, text_field = editor.message.param_rows[row]
+    if source is not None:
+        source_box.setCurrentIndex(source_box.findData(source))
+    text_field.setText(text)
+
+
+def editor_scenes(lang: str) -> Iterator[Wait]:
+    """`campaign-editor-ko.png` (winter_sale, whose {{2}} is 20 %, its Excluded list shown, previewed
+    for Amy Clarke) and `campaign-editor-en.png` (spring_restock with SPRING10, for Ben Carter): the
+    whole 1400×900 screen, the Campaigns window maximised."""
+    from app.campaigns import ParameterSource
+
+    window = yield from main_window()
+    campaigns = yield from open_campaigns(window)
+    yield maximised(campaigns)
+    campaigns.new_campaign()
+    editor = campaigns.editor
+    yield editor.is_loaded
+    if korean(lang):
+        editor.name.setText("겨울 세일")
+        yield from choose_template(editor, "winter_sale", 2)
+        fill_blank(editor, 1, ParameterSource.TEXT.value, "20%")
+        editor.audience_box.lists.setCurrentIndex(1)  # who is excluded, and why
+        customer = "Amy Clarke"
+    else:
+        editor.name.setText("Spring restock")
+        yield from choose_template(editor, "spring_restock", 2)
+        fill_blank(editor, 1, ParameterSource.TEXT.value, "SPRING10")
+        customer = "Ben Carter"
+    yield lambda: editor.preview_for.findText(customer) >= 0 and counted(editor)
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText(customer))
+    editor.message.param_rows[1][1].setFocus()
+    yield lambda: counted(editor)
+    whole_screen(f"campaign-editor-{lang}.png", "1400x900", campaigns)
+
+
+def law_scenes() -> Iterator[Wait]:
+    """`campaign-law-fix-ko.png`: the Korean window alone at 1366×740, winter_sale chosen (no "(광고)",
+    no shop's name or number: the law's parts it lacks, and how to fix them)."""
+    window = yield from main_window()
+    campaigns = yield from open_campaigns(window)
+    campaigns.resize(1366, 740)
+    yield from choose_template(campaigns.editor, "winter_sale", 2)
+    save(campaigns, "campaign-law-fix-ko.png")
+
+
+def report_en_scenes() -> Iterator[Wait]:
+    """`campaign-report-en.png`: the English demo's Spring restock (spring_restock, SPRING10) sent, its
+    report once its customers read and answer it; the Campaigns window alone at 1440×900."""
+    from app.wire import RecipientState
+
+    window = yield from main_window(1440, 900)
+    campaigns = yield from new_spring_campaign(window, "Spring restock", 1440, 900)
+    editor = campaigns.editor
+    editor.message.param_rows[1][1].setText("SPRING10")
+    yield lambda: editor.is_loaded() and settled()
+    editor.send_requested.emit(editor.draft(), confirmed_recipients(editor))
+    yield lambda: campaigns.stack.currentWidget() is campaigns.report and campaigns.report.report is not None
+
+    def all_read() -> bool:
+        report = campaigns.report.report
+        return (
+            report is not None
+            and bool(report.rows)
+            and all(r.state == RecipientState.READ for r in report.rows)
+        )
+
+    yield all_read
+    started = time.monotonic()
+    # The customers' answers and an opt-out come in, as the sandbox's customers write them.
+    yield lambda: time.monotonic() - started > 20 and settled()
+    save(campaigns, "campaign-report-en.png")
+
+
+def screen_1280_scenes(lang: str) -> Iterator[Wait]:
+    """`campaign-1280x720-ko.png`: the whole 1280×720 screen, Shop ▸ Campaigns opened from the keyboard
+    (Alt+S, then its letter), order_update chosen and a name typed; `campaign-1280x720-en.png` the
+    same screen of the English demo as the window opens."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.campaign_window import CampaignWindow
+
+    window = yield from main_window()
+    yield maximised(window)
+    yield lambda: window.ctx.sync is not None and window.ctx.sync.engine is not None
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # the Shop menu
+    yield lambda: QApplication.activePopupWidget() is not None
+    shop_menu = QApplication.activePopupWidget()
+    assert shop_menu is not None
+    QTest.keyClick(shop_menu, Qt.Key.Key_P)  # Cam&paigns…
+    yield lambda: top_level(CampaignWindow) is not None
+    campaigns = top_level(CampaignWindow)
+    assert isinstance(campaigns, CampaignWindow)
+    yield campaigns.editor.is_loaded
+    yield maximised(campaigns)
+    editor = campaigns.editor
+    if korean(lang):
+        yield from choose_template(editor, "order_update", 3)
+        editor.name.setFocus()
+        QTest.keyClicks(editor.name, "연말 감사 세일")
+    else:
+        editor.name.setFocus()
+    yield lambda: counted(editor)
+    whole_screen(f"campaign-1280x720-{lang}.png", "1280x720", campaigns)
+
+
+def scaled_scenes() -> Iterator[Wait]:
+    """`campaign-125-percent-ko.png`: the whole 1366×768 screen at QT_SCALE_FACTOR=1.25 (a laptop at
+    125 %), the Campaigns window maximised as it opens, its form scrolled down to who gets it (the
+    lists, the message and when it goes below)."""
+    from PySide6.QtCore import QPoint
+
+    window = yield from main_window()
+    campaigns = yield from open_campaigns(window)
+    yield maximised(campaigns)
+    editor = campaigns.editor
+    # Down to who gets it, its first line whole (at the bottom, the line was cut in half at the top).
+    counts = editor.audience_box.counts
+    top = counts.mapTo(editor.form_scroll.widget(), QPoint(0, 0)).y()
+    editor.form_scroll.verticalScrollBar().setValue(top - 6)
+    yield lambda: counted(editor)
+    whole_screen("campaign-125-percent-ko.png", "1366x768", campaigns)
+
+
+def send_from_scenes() -> Iterator[Wait]:
+    """The two-number demo's Campaigns window: `campaign-send-from-keys-ko.png`, the whole 1366×768
+    screen, the window maximised as it opens and 보내는 번호 opened with Alt+O; then
+    `campaign-send-from-ko.png`, the window alone at 1346×720: 강남점 겨울 세일 from 02-555-0200,
+    spring_restock with SPRING10, previewed for 김민지. `campaign-templates-ko.png`: the template
+    list opened, cut from the screen (726×430 from 56 pixels left of and 62 above the list)."""
+    import subprocess
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    from app.campaigns import ParameterSource
+
+    window = yield from main_window()
+    campaigns = yield from open_campaigns(window)
+    yield maximised(campaigns)
+    editor = campaigns.editor
+    QTest.keyClick(campaigns, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # 보내는 번호(&O)
+    QTest.keyClick(editor.send_from.choice, Qt.Key.Key_F4)  # its list, as Alt+Down or F4 opens it
+    yield lambda: editor.send_from.choice.view().isVisible() and settled()
+    whole_screen("campaign-send-from-keys-ko.png", "1366x768", campaigns, editor.send_from.choice.view())
+    editor.send_from.choice.hidePopup()
+
+    box = editor.message.template
+    QApplication.setEffectEnabled(Qt.UIEffect.UI_AnimateCombo, False)  # the list whole, not sliding in
+    box.showPopup()
+    popup = box.view().window()
+    yield lambda: popup.isVisible() and popup.windowHandle().isExposed() and settled()
+    where = popup.geometry()
+    popup.repaint()
+    QGuiApplication.sync()
+    crop = f"726x430+{where.x() - 56}+{where.y() - 62}"
+    subprocess.run(
+        ["import", "-window", "root", "-crop", crop, str(OUT / "campaign-templates-ko.png")], check=True
+    )
+    print("saved", OUT / "campaign-templates-ko.png")
+    box.hidePopup()
+
+    campaigns.showNormal()
+    campaigns.resize(1346, 720)
+    editor.name.setText("강남점 겨울 세일")
+    choice = editor.send_from.choice
+    choice.setCurrentIndex(choice.findText("02-555-0200"))
+    yield from choose_template(editor, "spring_restock", 2)
+    fill_blank(editor, 1, ParameterSource.TEXT.value, "SPRING10")
+    yield lambda: editor.preview_for.findText("김민지") >= 0 and counted(editor)
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("김민지"))
+    yield lambda: counted(editor)
+    save(campaigns, "campaign-send-from-ko.png")
+
+
+def korean(lang: str) -> bool:
+    from app.demo_seed import korean_demo
+
+    return korean_demo(lang)
+
+
+def confirmed_recipients(editor: CampaignEditor) -> frozenset[int]:
+    """The contacts the send question lists, as the owner's yes to it hands them over."""
+    return frozenset(m.contact_id for m in editor.resolved.recipients)
 
 
 def pause_template(relay_url: str, name: str) -> None:
@@ -256,6 +507,16 @@ def waited_at(wait: Wait | None) -> str:
         return ""
 
 
+def forget_edits() -> None:
+    """The pictures' campaign forms are not the owner's drafts: the app quits without asking to save
+    them (its question, with nobody to answer it, kept the run open)."""
+    from ui.campaign_window import CampaignWindow
+
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, CampaignWindow):
+            window.editor.mark_saved(window.editor.draft())
+
+
 def drive(app: QApplication, steps: Iterator[Wait]) -> None:
     """Walk `steps` on the app's event loop: each waits (up to 3 minutes) until what it yields holds."""
     deadline = [time.monotonic() + 180]
@@ -267,7 +528,13 @@ def drive(app: QApplication, steps: Iterator[Wait]) -> None:
                 current[0] = next(steps)
                 deadline[0] = time.monotonic() + 180
         except StopIteration:
+            forget_edits()
             app.quit()
+            return
+        except Exception:
+            # A scene that no longer fits the app ends the run, said, instead of leaving it open.
+            traceback.print_exc()
+            app.exit(1)
             return
         if time.monotonic() > deadline[0]:
             # Where in its script: every wait is a `scenes.<locals>.<lambda>` by its name alone.
@@ -300,5 +567,52 @@ def run_demo(
         return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(where), *options]))
 
 
+def in_shop_hours(lang: str) -> None:
+    """Runs this script again under libfaketime (`faketime`) at two in the afternoon-ish of the demo
+    shop's last working day when the shop (run in `lang`) is not open now and for the next hour: the
+    demo is live (its relay and customers answer on the real clock), so a run at night pictured a
+    campaign sent at 오전 5:41 and its customers greeted by the away message. The monotonic clock
+    stays real, as the relay's and Qt's timers need."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.automations_store import demo_automations
+    from app.rules import is_open
+    from docs.screenshots.shop_clock import working_moment
+
+    if os.environ.get("SHOP_CLOCK_FAKED"):
+        return
+    hours, now = demo_automations(lang).business_hours, datetime.now(UTC)
+    if is_open(hours, now) and is_open(hours, now + timedelta(hours=1)):
+        return
+    # Open for three hours up to `closing`: two before it, the shop is open for the next two.
+    start = working_moment(lang, now, open_for=timedelta(hours=3)) - timedelta(hours=2)
+    env = {**os.environ, "SHOP_CLOCK_FAKED": "1", "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    at = f"@{start:%Y-%m-%d %H:%M:%S}"
+    os.execvpe("faketime", ["faketime", "-f", at, sys.executable, *sys.argv], env)
+
+
+def main(argv: list[str]) -> int:
+    """The pictures of one mode (README: which screen each needs); none, the demo campaign's."""
+    mode = argv[0] if argv else ""
+    lang = argv[1] if len(argv) > 1 else "ko"
+    in_shop_hours("en" if mode == "report-en" else lang)
+    if mode == "editor":
+        return run_demo(lambda: editor_scenes(lang), lang)
+    if mode == "law":
+        return run_demo(law_scenes)
+    if mode == "report-en":
+        return run_demo(report_en_scenes, "en")
+    if mode == "1280x720":
+        return run_demo(lambda: screen_1280_scenes(lang), lang)
+    if mode == "125":
+        os.environ["QT_SCALE_FACTOR"] = "1.25"
+        return run_demo(scaled_scenes)
+    if mode == "send-from":
+        return run_demo(send_from_scenes, options=("--two-numbers",))
+    if mode:
+        raise SystemExit(f"unknown mode {mode!r}: editor, law, report-en, 1280x720, 125 or send-from")
+    return run_demo(scenes)
+
+
 if __name__ == "__main__":
-    sys.exit(run_demo(scenes))
+    sys.exit(main(sys.argv[1:]))
