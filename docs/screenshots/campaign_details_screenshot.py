@@ -1,7 +1,8 @@
 """Screenshots of a campaign's report with each recipient the relay held, skipped, paced or failed, and why.
 
 Run under Xvfb: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/campaign_details_screenshot.py ko
-(and `en`). The relay is the real one on 127.0.0.1 (its clock in Seoul's night, so marketing waits
+(and `en`). With `law-warning`, under Xvfb -screen 0 1400x900x24 and openbox: the law's question
+before an ad is sent, in English (`campaign-law-warning-en.png`). The relay is the real one on 127.0.0.1 (its clock in Seoul's night, so marketing waits
 for 08:00 without night-time consent: now, when run between 21:00 and 08:00 Seoul time, which reads
 best, else 22:00 last night); only Meta's Graph API is the local fake, which paces the template (it
 holds sends after the first few) and reports one number undeliverable. The shop is in Seoul, its
@@ -172,5 +173,100 @@ def main() -> None:
             db.close()
 
 
+def law_warning() -> None:
+    """`campaign-law-warning-en.png`: the Seoul shop's Campaigns window in English, maximised on a
+    1400×900 screen under a window manager, Winter sale (winter_sale, which lacks "(광고)", the shop's
+    name and its number) with 20 % filled and Send… pressed: the law's question over it (then
+    cancelled). The English demo is the Brighton shop, which sends no Korean ad to warn about."""
+    import subprocess
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    use_shop_clock("ko")
+    app = QApplication(sys.argv[:1])
+    from app.automations_store import load_state, save_local
+    from app.campaigns import ParameterSource
+    from app.db import Database
+    from app.paths import paths_for
+    from app.sending import keep_templates
+    from app.wire import Template
+    from relay.sandbox_cast import templates
+    from tests.support.factories import make_contact
+    from ui.campaign_window import CampaignWindow
+    from ui.context import AppContext
+    from ui.ops import pending_ops
+    from ui.translations import install_translators
+
+    install_translators(app, "en", "KR")
+    now = datetime.now(UTC)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        db = Database.open(tmp / "inbox.db")
+        ctx = AppContext(db=db, paths=paths_for(tmp / "data").ensure(), prefs={}, shop_region="KR")
+        with db.write() as s:
+            for wa_id, name, nights in CUSTOMERS:
+                make_contact(
+                    s,
+                    wa_id=wa_id,
+                    profile_name=name,
+                    opted_in_at=now - timedelta(days=30),
+                    marketing_consent_at=now - timedelta(days=30),
+                    night_consent_at=now - timedelta(days=30) if nights else None,
+                )
+            doc = load_state(s).doc
+            doc.profile.name = "Seoul Linen House"
+            doc.business_hours.timezone = demo_shop_zone("ko").key
+            save_local(s, doc)
+        # The Seoul demo shop's approved templates, as kept from its relay's last answer.
+        keep_templates(db, [Template.model_validate(t) for t in templates("ko")])
+        window = CampaignWindow(ctx)
+        window.showMaximized()
+        editor = window.editor
+        wait_until(app, lambda: window.isMaximized() and editor.is_loaded() and pending_ops() == 0)
+        editor.name.setText("Winter sale")
+        box = editor.message.template
+        box.setCurrentIndex(
+            next(
+                i
+                for i in range(box.count())
+                if isinstance(box.itemData(i), Template) and box.itemData(i).name == "winter_sale"
+            )
+        )
+        wait_until(app, lambda: len(editor.message.param_rows) == 2)
+        source, text = editor.message.param_rows[1]
+        source.setCurrentIndex(source.findData(ParameterSource.TEXT.value))
+        text.setText("20%")
+        wait_until(app, lambda: editor.is_loaded() and pending_ops() == 0)
+        shot = OUT / "campaign-law-warning-en.png"
+        taken: list[bool] = []
+
+        def take_question() -> None:
+            """Runs inside the question's own event loop: the picture, then Cancel."""
+            question = next(
+                (w for w in app.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None
+            )
+            if question is None or not question.windowHandle().isExposed():
+                QTimer.singleShot(100, take_question)
+                return
+            window.repaint()
+            question.repaint()
+            QGuiApplication.sync()
+            subprocess.run(["import", "-window", "root", str(shot)], check=True)
+            taken.append(True)
+            question.reject()
+
+        QTimer.singleShot(0, editor.send_button.click)
+        QTimer.singleShot(100, take_question)
+        wait_until(app, lambda: bool(taken))
+        print("saved", shot)
+        editor.mark_saved(editor.draft())
+        window.close()
+        db.close()
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["law-warning"]:
+        law_warning()
+    else:
+        main()
