@@ -191,6 +191,7 @@ def law_warning() -> None:
     from app.paths import paths_for
     from app.sending import keep_templates
     from app.wire import Template
+    from relay.routes.messages import template_summary
     from relay.sandbox_cast import templates
     from tests.support.factories import make_contact
     from ui.campaign_window import CampaignWindow
@@ -218,8 +219,9 @@ def law_warning() -> None:
             doc.profile.name = "Seoul Linen House"
             doc.business_hours.timezone = demo_shop_zone("ko").key
             save_local(s, doc)
-        # The Seoul demo shop's approved templates, as kept from its relay's last answer.
-        keep_templates(db, [Template.model_validate(t) for t in templates("ko")])
+        # The Seoul demo shop's approved templates, as kept from its relay's last answer (its {{n}}
+        # with Meta's examples, as the relay summarises them).
+        keep_templates(db, [Template.model_validate(template_summary(t)) for t in templates("ko")])
         window = CampaignWindow(ctx)
         window.showMaximized()
         editor = window.editor
