@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -584,7 +585,13 @@ def in_shop_hours(lang: str) -> None:
     hours, now = demo_automations(lang).business_hours, datetime.now(UTC)
     if is_open(hours, now) and is_open(hours, now + timedelta(hours=1)):
         return
-    # Open for three hours up to `closing`: two before it, the shop is open for the next two.
+    if shutil.which("faketime") is None:
+        print(
+            "faketime (libfaketime) not found: the pictures are of the shop's closed hours", file=sys.stderr
+        )
+        return
+    # The shop is open for the three hours up to working_moment's answer: two hours before it, it is
+    # open for the next two, which the run needs (its customers answer, the report fills).
     start = working_moment(lang, now, open_for=timedelta(hours=3)) - timedelta(hours=2)
     env = {**os.environ, "SHOP_CLOCK_FAKED": "1", "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
     at = f"@{start:%Y-%m-%d %H:%M:%S}"
