@@ -280,8 +280,8 @@ def maximised(widget: QWidget) -> Wait:
 
 
 def fill_blank(editor: CampaignEditor, row: int, source: str | None, text: str) -> None:
-    """The template's {{row + 1}}: filled from `source` (app.campaigns.ParameterSource), else its
-    first, with `text`."""
+    """The template's {{row + 1}} filled with `text`, from `source` (app.campaigns.ParameterSource)
+    when given, else from what the form chose for it."""
     source_box, text_field = editor.message.param_rows[row]
     if source is not None:
         source_box.setCurrentIndex(source_box.findData(source))
@@ -337,7 +337,7 @@ def report_en_scenes() -> Iterator[Wait]:
     campaigns = yield from new_spring_campaign(window, "Spring restock", 1440, 900)
     editor = campaigns.editor
     editor.message.param_rows[1][1].setText("SPRING10")
-    yield lambda: editor.is_loaded() and settled()
+    yield lambda: counted(editor)
     editor.send_requested.emit(editor.draft(), confirmed_recipients(editor))
     yield lambda: campaigns.stack.currentWidget() is campaigns.report and campaigns.report.report is not None
 
@@ -399,7 +399,7 @@ def scaled_scenes() -> Iterator[Wait]:
     campaigns = yield from open_campaigns(window)
     yield maximised(campaigns)
     editor = campaigns.editor
-    # Down to who gets it, its first line whole (at the bottom, the line was cut in half at the top).
+    # Down to who gets it, its first line whole: scrolled to the bottom, that line was cut in half.
     counts = editor.audience_box.counts
     top = counts.mapTo(editor.form_scroll.widget(), QPoint(0, 0)).y()
     editor.form_scroll.verticalScrollBar().setValue(top - 6)
@@ -460,6 +460,7 @@ def send_from_scenes() -> Iterator[Wait]:
 
 
 def korean(lang: str) -> bool:
+    """Whether the demo run in `lang` is the Seoul shop (else the Brighton one)."""
     from app.demo_seed import korean_demo
 
     return korean_demo(lang)
