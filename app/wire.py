@@ -358,6 +358,22 @@ class RelayErrorCode(StrEnum):
     UNKNOWN = "unknown"
 
 
+class StorageCause(StrEnum):
+    """What a 503 `storage` answer comes down to, as its `params.cause` says (docs/relay.md), for
+    the causes the desktop words on their own. An open string: an older relay sends none, /readyz
+    sends its database's causes too, and a desktop says any other as a storage failure."""
+
+    # A file the relay could not write or read in its media folder:
+    DISK_FULL = "disk_full"  # its disk full, or its user's quota used up
+    DISK_ERROR = "disk_error"  # the disk reported an input/output error
+    READ_ONLY = "read_only"  # the folder's disk is mounted read-only
+    NO_PERMISSION = "no_permission"  # the relay's user may not write in its media folder
+    NOT_A_FOLDER = "not_a_folder"  # a file where its media folder should be
+    FILE_MISSING = "file_missing"  # the folder removed while it wrote: made again, the same request goes
+    # A write that met a row another worker wrote at the same moment: the same request again goes.
+    CONFLICT_WITH_ANOTHER_WORKER = "conflict_with_another_worker"
+
+
 class GraphCause(StrEnum):
     """Which of the causes Graph gives one code for it meant, read from its `error_data.details`.
 

@@ -8,25 +8,25 @@ from pathlib import Path
 
 from fastapi.responses import JSONResponse
 
-from app.wire import RelayErrorCode
+from app.wire import RelayErrorCode, StorageCause
 from relay.errors import error
 
 log = logging.getLogger(__name__)
 
 # Each cause a file of the relay's can fail for that someone can mend, and the desktop's retry
 # then goes: the errno values that mean it.
-FILE_CAUSES: dict[int, str] = {
-    errno.ENOSPC: "disk_full",
-    errno.EDQUOT: "disk_full",  # the relay's user's quota: full for it
-    errno.EIO: "disk_error",
-    errno.EROFS: "read_only",
-    errno.EACCES: "no_permission",
-    errno.EPERM: "no_permission",
+FILE_CAUSES: dict[int, StorageCause] = {
+    errno.ENOSPC: StorageCause.DISK_FULL,
+    errno.EDQUOT: StorageCause.DISK_FULL,  # the relay's user's quota: full for it
+    errno.EIO: StorageCause.DISK_ERROR,
+    errno.EROFS: StorageCause.READ_ONLY,
+    errno.EACCES: StorageCause.NO_PERMISSION,
+    errno.EPERM: StorageCause.NO_PERMISSION,
     # The media folder (or a file the relay was writing) removed while it wrote: made again at the
     # next file (MediaJobs.partial_path), so the same request again goes at once.
-    errno.ENOENT: "file_missing",
+    errno.ENOENT: StorageCause.FILE_MISSING,
     # A file where the media folder should be (RELAY_MEDIA_DIR naming a file, or one put there).
-    errno.ENOTDIR: "not_a_folder",
+    errno.ENOTDIR: StorageCause.NOT_A_FOLDER,
 }
 
 # Seconds a desktop waits to ask again for a file whose folder went away (made again meanwhile).
@@ -52,7 +52,7 @@ _FIXES = {
 }
 
 
-def file_cause(exc: OSError) -> str | None:
+def file_cause(exc: OSError) -> StorageCause | None:
     """The cause of a media file's failure (disk_full, disk_error, read_only, no_permission,
     file_missing, not_a_folder); None for one nobody can mend from outside (a bug: a name too long, a folder
     where a file should be), which is answered 500."""

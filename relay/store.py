@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
+from app.wire import StorageCause
 from relay.storage import connection_refusals
 from relay.storage.blocked_contacts import BlockedContacts
 from relay.storage.bot_states import BotStates
@@ -108,7 +109,7 @@ CONFLICT_SQLITE_CODES = (
 
 
 # The cause said (in the log, and in a 503's params) for a write that met a row another worker wrote.
-CONFLICT_CAUSE = "conflict_with_another_worker"
+CONFLICT_CAUSE = StorageCause.CONFLICT_WITH_ANOTHER_WORKER
 
 
 def storage_conflict(exc: BaseException) -> bool:
