@@ -121,8 +121,9 @@ class Waiting(enum.StrEnum):
     RELAY_OFFLINE = "relay_offline"  # the relay could not be reached at all: it never got the post
     GRAPH_UNREACHABLE = "graph_unreachable"  # the relay cannot reach WhatsApp (its network, its URL)
     GRAPH_BUSY = "graph_busy"  # WhatsApp asked to wait a moment (rate limits): nothing was sent
-    # The relay could not keep the message's file (its disk full, its media folder unwritable):
-    # nothing was sent, and only room on the relay's server lets it go.
+    # The relay could not keep the message's file (its disk full, its media folder unwritable, a
+    # passing conflict): nothing was sent. Its error_text is the relay's cause (a wire StorageCause,
+    # `waiting_cause`), None when the relay gave none.
     RELAY_STORAGE = "relay_storage"
     # The relay cannot use its database until whoever looks after it mends it. Not cancellable: the
     # database may have gone between Graph's answer and its record.
@@ -205,6 +206,18 @@ def waiting_reason(exc: RelayUnreachable | RelayBusy, *, posted: bool) -> Waitin
     return Waiting.SENDING if posted else None
 
 
+# The longest cause kept beside a waiting message: the relay's own are far shorter.
+CAUSE_LIMIT = 64
+
+
+def waiting_cause(exc: RelayUnreachable | RelayBusy, reason: Waiting | None) -> str | None:
+    """What the relay said its storage failure came down to (`params.cause`, a wire StorageCause),
+    kept as the waiting message's error_text so its bubble says what to do; None for another reason."""
+    if reason is not Waiting.RELAY_STORAGE or not isinstance(exc.params, RefusalParams):
+        return None
+    return exc.params.param("cause")[:CAUSE_LIMIT] or None
+
+
 # --------------------------------------------------------------------------- the sender
 
 
@@ -246,7 +259,8 @@ class OutboxSender:
         self.on_graph_down = on_graph_down
         # True while the relay's last word on a send was that it cannot reach WhatsApp.
         self.graph_down = False
-        self.reasons: dict[int, Waiting | None] = {}  # message id → why it waits, as last saved
+        # message id → why it waits and the relay's cause, as last saved
+        self.reasons: dict[int, tuple[Waiting | None, str | None]] = {}
         self.send_timeout = send_timeout
         self.retry_base = retry_base
         self.retry_cap = retry_cap
@@ -377,8 +391,8 @@ class OutboxSender:
         posted = False
         try:
             if job.upload is not None:
-                if self.reasons.get(job.message_id) != first:
-                    self.reasons[job.message_id] = first
+                if self.reasons.get(job.message_id) != (first, None):
+                    self.reasons[job.message_id] = (first, None)
                     self._changed(job.contact_id)  # its menu offers to cancel while the file goes up
                 self._upload(job)
                 # Cancelled while its file went up (the cancel and this mark share the write lock):
@@ -401,11 +415,12 @@ class OutboxSender:
             if isinstance(exc, RelayBusy):
                 self._relay_answered()  # busy, or cut off from WhatsApp, but there
             reason = waiting_reason(exc, posted=posted)
-            self._mark(job, reason)
+            cause = waiting_cause(exc, reason)
+            self._mark(job, reason, cause)
             if reason in (Waiting.GRAPH_UNREACHABLE, Waiting.GRAPH_BUSY):
                 self._graph_down(reason is Waiting.GRAPH_UNREACHABLE)
-            if self.reasons.get(job.message_id) != reason:
-                self.reasons[job.message_id] = reason
+            if self.reasons.get(job.message_id) != (reason, cause):
+                self.reasons[job.message_id] = (reason, cause)
                 self._changed(job.contact_id)  # the bubble's tooltip and menu say the new reason
             attempts = self.attempts.get(job.contact_id, 0) + 1
             self.attempts[job.contact_id] = attempts
@@ -444,8 +459,11 @@ class OutboxSender:
             )
         return None
 
-    def _mark(self, job: _Job, reason: Waiting | None, *, claim: bool = False) -> bool:
-        """Say why a still-pending message waits; False when it is no longer pending under this key.
+    def _mark(
+        self, job: _Job, reason: Waiting | None, cause: str | None = None, *, claim: bool = False
+    ) -> bool:
+        """Say why a still-pending message waits (and the relay's `cause`, for RELAY_STORAGE); False
+        when it is no longer pending under this key.
 
         A file that takes no writes does not hold a send up: a cancel cannot be written either, and
         should one land between this and the post, the relay's outbound event brings the message back.
@@ -459,7 +477,7 @@ class OutboxSender:
                         Message.client_id == job.client_id,
                         Message.status == MessageStatus.PENDING,
                     )
-                    .values(error_code=reason, error_text=None)
+                    .values(error_code=reason, error_text=cause)
                 )
                 marked = done.rowcount == 1  # type: ignore[attr-defined]  # an UPDATE: a CursorResult
         except Exception as exc:

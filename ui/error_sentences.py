@@ -9,9 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.errors import ErrorCode, GraphUnreachable, RelayBusy, ShopInboxError
+from app.errors import ErrorCode, GraphUnreachable, RefusalParams, RelayBusy, ShopInboxError
 from app.paths import looks_removable
-from app.wire import RelayErrorCode
+from app.wire import RelayErrorCode, StorageCause
 from ui.formatting import shortcut_text
 from ui.korean_particles import with_particles
 
@@ -899,13 +899,60 @@ def download_sentence(exc: ShopInboxError) -> str:
             "WhatsApp no longer has this file, so it can't be downloaded. Ask the customer to send it again.",
         )
     if isinstance(exc, RelayBusy) and exc.relay_code == RelayErrorCode.STORAGE:
-        # Not "busy": it lasts until someone frees space on the relay's server.
+        cause = exc.params.param("cause") if isinstance(exc.params, RefusalParams) else ""
+        if said := storage_download_sentence(cause):
+            return said
+        # Not "busy": an older relay names no cause, and most often it is a full disk.
         return translate(
             "Errors",
             "Your relay could not keep this file: the disk on the relay's server may be full. Free some "
             "space there, then open the file again.",
         )
     return error_sentence(exc)
+
+
+def storage_download_sentence(cause: str) -> str | None:
+    """A customer's file the relay could not keep or read, for a cause the relay named (a wire
+    StorageCause); None for none or one this version does not know."""
+    disk_full = translate(
+        "Errors",
+        "The disk on your relay's server is full, so your relay could not keep this file. Free some "
+        "space there (or ask whoever looks after your relay to), then open the file again.",
+    )
+    disk_error = translate(
+        "Errors",
+        "The disk on your relay's server reports errors, so your relay could not read or keep this "
+        "file. Ask whoever looks after your relay to check that disk, then open the file again.",
+    )
+    folder = translate(
+        "Errors",
+        "Your relay may not use its media folder, so it could not keep this file. Tell whoever set up "
+        "your relay (its log says what to change), then open the file again.",
+    )
+    passing = translate(
+        "Errors", "Your relay was not ready with this file just now. Open it again in a moment."
+    )
+    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing)
+
+
+def storage_cause_sentence(
+    cause: str | None, disk_full: str, disk_error: str, folder: str, passing: str
+) -> str | None:
+    """Of one place's sentences for a relay's storage failure, the one for its cause: the same for
+    each cause the owner (or whoever runs her relay) does the same about; None for an unknown one."""
+    sentences: dict[str, str] = {
+        StorageCause.DISK_FULL: disk_full,
+        StorageCause.DISK_ERROR: disk_error,
+        # The media folder takes no writes: whoever set up the relay changes its disk, its rights
+        # or RELAY_MEDIA_DIR, as the relay's log line says.
+        StorageCause.READ_ONLY: folder,
+        StorageCause.NO_PERMISSION: folder,
+        StorageCause.NOT_A_FOLDER: folder,
+        # A passing hiccup: the same request again goes.
+        StorageCause.FILE_MISSING: passing,
+        StorageCause.CONFLICT_WITH_ANOTHER_WORKER: passing,
+    }
+    return sentences.get(cause or "")
 
 
 def file_error_sentence(exc: OSError) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.queries import MessageRow
 from app.service_window import NumberWindow, open_elsewhere
-from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
+from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence, storage_cause_sentence
 from ui.korean_particles import with_particles
 
 # A free-form reply refused for the closed 24-hour window: WhatsApp's code, or the relay's own refusal.
@@ -63,7 +63,7 @@ def status_tooltip(row: MessageRow, went_from: str = "", elsewhere: str = "") ->
             reason
         )
     if row.status == "pending":
-        return waiting_sentence(row.error_code)
+        return waiting_sentence(row.error_code, row.error_text)
     return {
         "sent": QCoreApplication.translate("ChatViewDelegate", "Sent"),
         "delivered": QCoreApplication.translate("ChatViewDelegate", "Delivered"),
@@ -71,10 +71,13 @@ def status_tooltip(row: MessageRow, went_from: str = "", elsewhere: str = "") ->
     }.get(row.status, "")
 
 
-def waiting_sentence(reason: str | None) -> str:
-    """Why a pending message waits (app/outbox.py's `Waiting`), in the owner's words."""
+def waiting_sentence(reason: str | None, cause: str | None = None) -> str:
+    """Why a pending message waits (app/outbox.py's `Waiting`), in the owner's words. `cause`: the
+    relay's cause of a storage failure (its error_text while it waits for RELAY_STORAGE)."""
     from app.outbox import Waiting
 
+    if reason == Waiting.RELAY_STORAGE and (said := storage_waiting_sentence(cause)):
+        return said
     sentences: dict[str, str] = {
         Waiting.GRAPH_UNREACHABLE: QCoreApplication.translate(
             "ChatViewDelegate",
@@ -103,6 +106,35 @@ def waiting_sentence(reason: str | None) -> str:
     }
     # Sending (no answer yet) and none: nothing more is known than that it waits.
     return sentences.get(reason or "") or QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent")
+
+
+def storage_waiting_sentence(cause: str | None) -> str | None:
+    """A reply whose file the relay could not keep, for a cause the relay named (a wire
+    StorageCause); None for none or one this version does not know (the general sentence then)."""
+    disk_full = QCoreApplication.translate(
+        "ChatViewDelegate",
+        "Waiting: the disk on your relay's server is full, so your relay could not keep this file. "
+        "It will be sent once there is room: free some space there, or ask whoever looks after your "
+        "relay to.",
+    )
+    disk_error = QCoreApplication.translate(
+        "ChatViewDelegate",
+        "Waiting: the disk on your relay's server reports errors, so your relay could not keep this "
+        "file. Ask whoever looks after your relay to check that disk. It will be sent once the file "
+        "can be kept.",
+    )
+    folder = QCoreApplication.translate(
+        "ChatViewDelegate",
+        "Waiting: your relay may not write in its media folder, so it could not keep this file. Tell "
+        "whoever set up your relay (its log says what to change). It will be sent once that is fixed.",
+    )
+    # The same request again goes past it (the relay made its folder again, or the other worker's
+    # row is there now): nothing to do, and nothing to worry about.
+    passing = QCoreApplication.translate(
+        "ChatViewDelegate",
+        "Waiting: your relay was not ready for this file just now. It will be sent in a moment.",
+    )
+    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing)
 
 
 def delivery_state(row: MessageRow) -> str:

@@ -2932,6 +2932,22 @@ Right-click to retry.</source>
         <translation>전송 대기 중</translation>
     </message>
     <message>
+        <source>Waiting: the disk on your relay&apos;s server is full, so your relay could not keep this file. It will be sent once there is room: free some space there, or ask whoever looks after your relay to.</source>
+        <translation>전송 대기 중: 릴레이 서버의 디스크가 가득 차서 릴레이가 이&#xa0;파일을 보관하지 못했어요. 공간이 생기면 보내요. 서버에서 공간을 비우거나 릴레이를 관리하는 분께 부탁하세요.</translation>
+    </message>
+    <message>
+        <source>Waiting: the disk on your relay&apos;s server reports errors, so your relay could not keep this file. Ask whoever looks after your relay to check that disk. It will be sent once the file can be kept.</source>
+        <translation>전송 대기 중: 릴레이 서버의 디스크에서 오류가 나서 릴레이가 이&#xa0;파일을 보관하지 못했어요. 릴레이를 관리하는 분께 디스크 점검을 부탁하세요. 파일을 보관할 수 있게 되면 보내요.</translation>
+    </message>
+    <message>
+        <source>Waiting: your relay may not write in its media folder, so it could not keep this file. Tell whoever set up your relay (its log says what to change). It will be sent once that is fixed.</source>
+        <translation>전송 대기 중: 릴레이가 미디어 폴더에 쓸 수 없어서 이&#xa0;파일을 보관하지 못했어요. 릴레이를 설정한 분께 알려 주세요(무엇을 바꿔야 하는지 릴레이 로그에 나와 있어요). 고쳐지면 보내요.</translation>
+    </message>
+    <message>
+        <source>Waiting: your relay was not ready for this file just now. It will be sent in a moment.</source>
+        <translation>전송 대기 중: 방금은 릴레이가 이&#xa0;파일을 받을 준비가 안 됐어요. 곧 보내요.</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>보냄</translation>
     </message>
@@ -4867,6 +4883,22 @@ Its damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Your relay could not keep this file: the disk on the relay&apos;s server may be full. Free some space there, then open the file again.</source>
         <translation>릴레이가 이&#xa0;파일을 보관하지 못했어요. 릴레이 서버의 디스크가 가득 찼을 수 있어요. 서버에서 공간을 비운 뒤 파일을 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>The disk on your relay&apos;s server is full, so your relay could not keep this file. Free some space there (or ask whoever looks after your relay to), then open the file again.</source>
+        <translation>릴레이 서버의 디스크가 가득 차서 릴레이가 이&#xa0;파일을 보관하지 못했어요. 서버에서 공간을 비운 뒤(또는 릴레이를 관리하는 분께 부탁한 뒤) 파일을 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>The disk on your relay&apos;s server reports errors, so your relay could not read or keep this file. Ask whoever looks after your relay to check that disk, then open the file again.</source>
+        <translation>릴레이 서버의 디스크에서 오류가 나서 릴레이가 이&#xa0;파일을 읽거나 보관하지 못했어요. 릴레이를 관리하는 분께 디스크 점검을 부탁한 뒤 파일을 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay may not use its media folder, so it could not keep this file. Tell whoever set up your relay (its log says what to change), then open the file again.</source>
+        <translation>릴레이가 미디어 폴더를 쓸 수 없어서 이&#xa0;파일을 보관하지 못했어요. 릴레이를 설정한 분께 알린 뒤(무엇을 바꿔야 하는지 릴레이 로그에 나와 있어요) 파일을 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay was not ready with this file just now. Open it again in a moment.</source>
+        <translation>방금은 릴레이가 이&#xa0;파일을 내줄 준비가 안 됐어요. 잠시 후에 다시 열어 주세요.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space, then try again.</source>

@@ -291,12 +291,13 @@ def test_a_reply_carries_the_quoted_message(db: Database, contact_id: int) -> No
     assert relay.attempts[0][1]["context"] == {"message_id": "wamid.QUOTED"}
 
 
-def test_a_picture_the_relay_has_no_room_for_waits_saying_so_and_goes_once_there_is_room(
+def test_a_picture_whose_file_the_relay_cannot_keep_waits_with_its_cause_and_goes_once_it_can(
     db: Database, contact_id: int, tmp_path: Path
 ) -> None:
-    """The relay's disk full (here its media folder cannot be written): the upload answered a bare 500,
-    and the bubble said only "Waiting to be sent". It waits for room on the relay's server, can be
-    taken back (nothing was sent), and goes once, with its photo, when there is room."""
+    """The relay's media folder cannot be written (here a file in its place): the upload answered a
+    bare 500, and the bubble said only "Waiting to be sent". It waits, keeping the relay's cause for
+    its bubble to say, can be taken back (nothing was sent), and goes once, with its photo, when the
+    folder is back."""
     from app.outbox import Waiting, can_cancel
     from app.relay_client import RelayClient
     from tests.support.fake_graph import run_fake_graph
@@ -315,11 +316,12 @@ def test_a_picture_the_relay_has_no_room_for_waits_saying_so_and_goes_once_there
         outbox.run_once()
         waiting = row(db, mid)
         assert (waiting.status, waiting.error_code) == ("pending", Waiting.RELAY_STORAGE)
+        assert waiting.error_text == "not_a_folder"
         assert can_cancel(waiting.status, waiting.error_code)
         assert graph.send_calls == 0
         media_dir.unlink()
         (tmp_path / "relay" / "away").rename(media_dir)
         drain(outbox)
         client.close()
-    assert row(db, mid).status == "sent"
+    assert (row(db, mid).status, row(db, mid).error_text) == ("sent", None)
     assert [b["image"]["caption"] for b in graph.sent] == ["Like this one?"]
