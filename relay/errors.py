@@ -78,17 +78,21 @@ def graph_failure(exc: GraphError, subject: str = "the request") -> JSONResponse
     )
 
 
+def storage_error(message: str, cause: str, *, retry_after: int | None = None) -> JSONResponse:
+    """503 `storage`, retryable, naming its `cause`; with `retry_after` (seconds) also the header and
+    `params.retry_after`, for a hiccup the same request made again a moment later goes past."""
+    params: dict[str, Any] = {"cause": cause}
+    if retry_after is not None:
+        params["retry_after"] = retry_after
+    response = error(503, RelayErrorCode.STORAGE, message, retryable=True, params=params)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
 def storage_conflict_error(message: str) -> JSONResponse:
     """A write that met a unique or foreign-key violation (relay/store.storage_conflict): a row
     another worker wrote (or removed) at the same moment, which the same request made again reads
     and goes past. 503 `storage`, retryable, with `cause` and Retry-After, so a desktop asks again
     at once (a 500 had it give up a campaign, and a send's `unknown` is final)."""
-    response = error(
-        503,
-        RelayErrorCode.STORAGE,
-        message,
-        retryable=True,
-        params={"cause": CONFLICT_CAUSE, "retry_after": CONFLICT_RETRY_AFTER},
-    )
-    response.headers["Retry-After"] = str(CONFLICT_RETRY_AFTER)
-    return response
+    return storage_error(message, CONFLICT_CAUSE, retry_after=CONFLICT_RETRY_AFTER)

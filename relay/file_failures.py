@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi.responses import JSONResponse
 
 from app.wire import RelayErrorCode, StorageCause
-from relay.errors import error
+from relay.errors import error, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +71,5 @@ def file_not_kept(what: str, exc: OSError, folder: Path) -> JSONResponse:
     level = logging.WARNING if cause == "file_missing" else logging.ERROR
     log.log(level, "file not kept: %s cause=%s folder=%s: %s", what, cause, folder, _FIXES[cause])
     message = f"The relay could not keep this file: {_SENTENCES[cause]}."
-    if cause != "file_missing":
-        return error(503, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
-    response = error(
-        503,
-        RelayErrorCode.STORAGE,
-        message,
-        retryable=True,
-        params={"cause": cause, "retry_after": FILE_MISSING_RETRY_AFTER},
-    )
-    response.headers["Retry-After"] = str(FILE_MISSING_RETRY_AFTER)
-    return response
+    retry_after = FILE_MISSING_RETRY_AFTER if cause == "file_missing" else None
+    return storage_error(message, cause, retry_after=retry_after)
