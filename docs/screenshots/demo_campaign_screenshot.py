@@ -5,7 +5,7 @@ her consent box.
 The real app, `shop-inbox --demo --lang ko`, started through its own start (`ui.application.run`) and
 driven from inside as its tests drive it, so the pictures can be retaken after any change. The demo is
 live (its relay's customers answer on the real clock): outside the demo shop's hours the script runs
-itself again under `faketime` (libfaketime) in the shop's last afternoon (`in_shop_hours`). Under Xvfb
+itself again under `faketime` (libfaketime) in the shop's last afternoon (`shop_clock.in_shop_hours`). Under Xvfb
 with openbox and fonts-nanum, on the screen each mode's pictures are of:
 
     Xvfb :7 -screen 0 1600x1000x24 & DISPLAY=:7 openbox &
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import inspect
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -569,38 +568,10 @@ def run_demo(
         return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(where), *options]))
 
 
-def in_shop_hours(lang: str) -> None:
-    """Runs this script again under libfaketime (`faketime`) at two in the afternoon-ish of the demo
-    shop's last working day when the shop (run in `lang`) is not open now and for the next hour: the
-    demo is live (its relay and customers answer on the real clock), so a run at night pictured a
-    campaign sent at 오전 5:41 and its customers greeted by the away message. The monotonic clock
-    stays real, as the relay's and Qt's timers need."""
-    from datetime import UTC, datetime, timedelta
-
-    from app.automations_store import demo_automations
-    from app.rules import is_open
-    from docs.screenshots.shop_clock import working_moment
-
-    if os.environ.get("SHOP_CLOCK_FAKED"):
-        return
-    hours, now = demo_automations(lang).business_hours, datetime.now(UTC)
-    if is_open(hours, now) and is_open(hours, now + timedelta(hours=1)):
-        return
-    if shutil.which("faketime") is None:
-        print(
-            "faketime (libfaketime) not found: the pictures are of the shop's closed hours", file=sys.stderr
-        )
-        return
-    # The shop is open for the three hours up to working_moment's answer: two hours before it, it is
-    # open for the next two, which the run needs (its customers answer, the report fills).
-    start = working_moment(lang, now, open_for=timedelta(hours=3)) - timedelta(hours=2)
-    env = {**os.environ, "SHOP_CLOCK_FAKED": "1", "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
-    at = f"@{start:%Y-%m-%d %H:%M:%S}"
-    os.execvpe("faketime", ["faketime", "-f", at, sys.executable, *sys.argv], env)
-
-
 def main(argv: list[str]) -> int:
     """The pictures of one mode (README: which screen each needs); none, the demo campaign's."""
+    from docs.screenshots.shop_clock import in_shop_hours
+
     mode = argv[0] if argv else ""
     lang = argv[1] if len(argv) > 1 else "ko"
     in_shop_hours("en" if mode == "report-en" else lang)

@@ -7,6 +7,10 @@ manager, xdotool and ImageMagick's `import`:
     Xvfb :7 -screen 0 1400x900x24 & DISPLAY=:7 openbox &
     DISPLAY=:7 .venv/bin/python docs/screenshots/failed_sends_screenshot.py
 
+The customer's question, the replies and Meta's answer are live (the relay's 24-hour window runs on
+the real clock): outside the Seoul shop's hours the script runs itself again under `faketime`
+(libfaketime) in the shop's last afternoon (shop_clock.in_shop_hours), the app too.
+
 With `graph-unreachable`, on a 1366×768 screen: the relay's Graph address a port nothing listens on,
 the reply waits and the banner says the relay cannot reach WhatsApp (`graph-unreachable-ko.png`), her
 question and the reply in the Seoul shop's working day (shop_clock.working_moment), whenever it runs:
@@ -20,6 +24,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +35,7 @@ from typing import TYPE_CHECKING
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docs.screenshots.shop_clock import shop_clock_env, working_moment  # noqa: E402
+from docs.screenshots.shop_clock import in_shop_hours, shop_clock_env, working_moment  # noqa: E402
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,7 +56,9 @@ def wait_for(what: str, check: object, timeout: float = 30.0) -> None:
     while not check():  # type: ignore[operator]
         if time.monotonic() > deadline:
             raise SystemExit(f"timed out waiting for {what}")
-        time.sleep(0.2)  # between two looks, not in place of one
+        # Between two looks, not in place of one; an Event's wait, not time.sleep, which libfaketime
+        # 0.9.10 (shop_clock.in_shop_hours) fails with EINVAL while the monotonic clock stays real.
+        threading.Event().wait(0.2)
 
 
 def app_env(folder: Path) -> dict[str, str]:
@@ -100,7 +107,7 @@ def app_running(paths: AppPaths, relay: RunningRelay, env: dict[str, str]) -> It
         yield
     finally:
         app.terminate()
-        app.wait(timeout=20)
+        wait_for("the app to quit", lambda: app.poll() is not None, timeout=20)  # Popen.wait sleeps
 
 
 def xdotool(*args: str) -> str:
@@ -149,6 +156,10 @@ def red_tick(png: Path) -> tuple[int, int] | None:
 
 
 def main() -> None:
+    # In the Seoul shop's working day, not the machine's: a night run showed a shop answering at
+    # 오후 8:17. Its clock is faked, not the messages' times: the relay would refuse a reply to a
+    # question asked on the last working day (Saturday's, on a Monday morning) as outside the window.
+    in_shop_hours("ko")
     from app.paths import paths_for
     from app.sending import queue_text
     from tests.support.factories import make_contact

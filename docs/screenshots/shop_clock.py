@@ -11,6 +11,8 @@ English demo shop's window writes dates, times and numbers as the UK does ("5 De
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 import time
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -83,6 +85,34 @@ def last_closing(lang: str, before: datetime, after: timedelta = timedelta(minut
             return moment
         moment -= STEP
     raise ValueError("the demo shop never closes in a week")
+
+
+def in_shop_hours(lang: str) -> None:
+    """Runs this script again under libfaketime (`faketime`) at two in the afternoon-ish of the demo
+    shop's last working day when the shop (run in `lang`) is not open now and for the next hour: what
+    a picture shows is live (a relay's customers answer, its 24-hour windows close, on the real
+    clock), so a run at night pictured a campaign sent at 오전 5:41 and its customers greeted by the
+    away message. The monotonic clock stays real, as the relay's and Qt's timers need; a program the
+    script starts runs on the same faked clock (it inherits the environment)."""
+    if os.environ.get("SHOP_CLOCK_FAKED"):
+        return
+    hours, now = demo_automations(lang).business_hours, datetime.now(UTC)
+    if is_open(hours, now) and is_open(hours, now + timedelta(hours=1)):
+        return
+    if shutil.which("faketime") is None:
+        print(
+            "faketime (libfaketime) not found: the pictures are of the shop's closed hours", file=sys.stderr
+        )
+        return
+    # The shop is open for the three hours up to working_moment's answer: two hours before it, it is
+    # open for the next two, which the run needs (its customers answer, the report fills).
+    start = working_moment(lang, now, open_for=timedelta(hours=3)) - timedelta(hours=2)
+    # An offset from the real clock, not a start date ("@2026-12-07 05:00:00"): each program reads the
+    # date in its own TZ and starts from it again, so the app the script starts (on Seoul's TZ) was
+    # 9 hours behind its relay's clock.
+    env = {**os.environ, "SHOP_CLOCK_FAKED": "1", "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    offset = f"{int((start - now).total_seconds()):+d}"
+    os.execvpe("faketime", ["faketime", "-f", offset, sys.executable, *sys.argv], env)
 
 
 def demo_context(db: Database, paths: AppPaths, lang: str) -> AppContext:
