@@ -5,8 +5,8 @@ her consent box.
 The real app, `shop-inbox --demo --lang ko`, started through its own start (`ui.application.run`) and
 driven from inside as its tests drive it, so the pictures can be retaken after any change. The demo is
 live (its relay's customers answer on the real clock): outside the demo shop's hours the script runs
-itself again under `faketime` (libfaketime) in the shop's last afternoon (`shop_clock.in_shop_hours`). Under Xvfb
-with openbox and fonts-nanum, on the screen each mode's pictures are of:
+itself again under `faketime` (libfaketime) in the shop's last afternoon (shop_clock.in_shop_hours).
+Under Xvfb with openbox and fonts-nanum, on the screen each mode's pictures are of:
 
     Xvfb :7 -screen 0 1600x1000x24 & DISPLAY=:7 openbox &
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_campaign_screenshot.py            # the campaign
@@ -558,9 +558,12 @@ def run_demo(
     (shop_clock.py), with `steps` driving it from inside."""
     from docs.screenshots.shop_clock import use_shop_clock
     from ui.application import run
+    from ui.demo_language import demo_shop_language
     from ui.main import parse_args
 
-    use_shop_clock(lang)  # the demo's times on its shop's clock, as its owner's computer shows them
+    # The demo's times on its shop's clock, as its owner's computer shows them: the shop the demo
+    # opens, which for English is Palo Alto's on a computer set to US English.
+    use_shop_clock(demo_shop_language(lang))
     app = QApplication(sys.argv[:1])
     drive(app, steps())
     with tempfile.TemporaryDirectory() as kept:

@@ -56,10 +56,17 @@ and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with P
 (`demo-en.png`, its window alone at 1200×760):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py en
+
+and the same on a computer set to US English (the mode sets `LANG=en_US.UTF-8` itself): the Palo Alto
+shop, on its clock and in its open hours (under `faketime` outside them, shop_clock.in_shop_hours),
+with Emily Johnson's chat open (`demo-en_US.png`, its window alone at 1200×760):
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py en_US
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -287,22 +294,42 @@ def scenes_at_150() -> Iterator[Wait]:
 def scenes_english() -> Iterator[Wait]:
     """The English demo once its first simulated customers have written, Priya Shah's chat chosen:
     her order waits for payment."""
+    return demo_opened_on("Priya Shah", "demo-en.png")
+
+
+def scenes_american() -> Iterator[Wait]:
+    """The American English demo (Palo Alto Linen House, on a computer set to US English) once its
+    first simulated customers have written, Emily Johnson's chat chosen: paid with Zelle, in dollars."""
+    return demo_opened_on("Emily Johnson", "demo-en_US.png")
+
+
+def demo_opened_on(customer: str, picture: str) -> Iterator[Wait]:
+    """The demo's window alone at 1200×760 once its first simulated customers have written, with
+    `customer`'s chat chosen and the chat list at its top, saved as `picture`."""
     from sqlalchemy import select
 
     from app.models import Contact
 
     window = yield from main_window(1200, 760)
     window.activateWindow()
+    # The pointer off the window: over the list it holds new chats behind "↑ N" and scrolls what is
+    # there down under them (a hand-taken picture had its top row cut in half), and it would hover.
+    QCursor.setPos(window.frameGeometry().bottomRight() + QPoint(40, 40))
     started = time.monotonic()
     yield lambda: time.monotonic() - started > 20  # the simulated customers write, the shop greets them
     yield settled
     with window.ctx.db.read() as s:
-        priya = s.scalar(select(Contact.id).where(Contact.profile_name == "Priya Shah"))
-    assert priya is not None
-    yield lambda: window.chat_list.select_contact(priya)
+        chosen = s.scalar(select(Contact.id).where(Contact.profile_name == customer))
+    assert chosen is not None, customer
+    yield lambda: window.chat_list.select_contact(chosen)
     yield settled
+    view = window.chat_list.view
+    view.scrollToTop()
+    row = window.chat_list.model.position_of(chosen)
+    assert row is not None and view.viewport().rect().contains(view.visualRect(view.model().index(row, 0)))
+    yield lambda: not window.chat_list.new_above.isVisible() and settled()
     yield painted()
-    shoot(window, "demo-en.png", frame=False)
+    shoot(window, picture, frame=False)
 
 
 def scenes_hours() -> Iterator[Wait]:
@@ -782,6 +809,16 @@ if __name__ == "__main__":
         sys.exit(run_demo(scenes_hours))
     if sys.argv[1:] == ["en"]:
         sys.exit(run_demo(scenes_english, lang="en"))
+    if sys.argv[1:] == ["en_US"]:
+        # A computer set to US English, whatever this one's language: the demo opens the Palo Alto
+        # shop (ui/demo_language.py), on its clock (run_demo), in its open hours.
+        os.environ["LANG"] = "en_US.UTF-8"
+        for overriding in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+            os.environ.pop(overriding, None)
+        from docs.screenshots.shop_clock import in_shop_hours
+
+        in_shop_hours("en_US")
+        sys.exit(run_demo(scenes_american, lang="en"))
     if sys.argv[1:] == ["150"]:  # before the app is made: Qt reads it once
         import os
 
