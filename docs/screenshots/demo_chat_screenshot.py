@@ -52,8 +52,9 @@ bot's English answer (`menu-bot-english-customer-ko.png`), each a part of the ch
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py languages
 
-and the English demo (`shop-inbox --demo --lang en`, on Brighton's clock) with Priya Shah's chat open
-(`demo-en.png`, its window alone at 1200×760):
+and the English demo (`shop-inbox --demo --lang en` on a computer set to British English, which the
+mode sets itself; on Brighton's clock) with Priya Shah's chat open (`demo-en.png`, its window alone at
+1200×760):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py en
 
@@ -330,6 +331,14 @@ def demo_opened_on(customer: str, picture: str) -> Iterator[Wait]:
     yield lambda: not window.chat_list.new_above.isVisible() and settled()
     yield painted()
     shoot(window, picture, frame=False)
+
+
+def computer_language(locale: str) -> None:
+    """This process's (and so the demo's) system language `locale` ("en_US.UTF-8"), as Qt reads it,
+    set before anything asks for it."""
+    os.environ["LANG"] = locale
+    for overriding in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        os.environ.pop(overriding, None)
 
 
 def scenes_hours() -> Iterator[Wait]:
@@ -808,13 +817,14 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["hours"]:
         sys.exit(run_demo(scenes_hours))
     if sys.argv[1:] == ["en"]:
+        # A computer set to British English, whatever this one's language: on one set to US English
+        # the demo opens the Palo Alto shop (ui/demo_language.py), which is demo-en_US.png's.
+        computer_language("en_GB.UTF-8")
         sys.exit(run_demo(scenes_english, lang="en"))
     if sys.argv[1:] == ["en_US"]:
         # A computer set to US English, whatever this one's language: the demo opens the Palo Alto
-        # shop (ui/demo_language.py), on its clock (run_demo), in its open hours.
-        os.environ["LANG"] = "en_US.UTF-8"
-        for overriding in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-            os.environ.pop(overriding, None)
+        # shop, on its clock (run_demo), in its open hours.
+        computer_language("en_US.UTF-8")
         from docs.screenshots.shop_clock import in_shop_hours
 
         in_shop_hours("en_US")
