@@ -360,8 +360,9 @@ class RelayErrorCode(StrEnum):
 
 class StorageCause(StrEnum):
     """What a 503 `storage` answer comes down to, as its `params.cause` says (docs/relay.md), for
-    the causes the desktop words on their own. An open string: an older relay sends none, /readyz
-    sends its database's causes too, and a desktop says any other as a storage failure."""
+    the causes the desktop words on their own; /readyz names its database's alike. An open string:
+    an older relay sends none (and none for its database), and a desktop says any other as a
+    storage failure. Only these fixed words are sent: never a path, a host or the database's text."""
 
     # A file the relay could not write or read in its media folder:
     DISK_FULL = "disk_full"  # its disk full, or its user's quota used up
@@ -372,6 +373,15 @@ class StorageCause(StrEnum):
     FILE_MISSING = "file_missing"  # the folder removed while it wrote: made again, the same request goes
     # A write that met a row another worker wrote at the same moment: the same request again goes.
     CONFLICT_WITH_ANOTHER_WORKER = "conflict_with_another_worker"
+    # The relay's database (relay/store.py storage_cause: its log, /readyz and every 503 `storage`
+    # name it alike; a full disk under it is DISK_FULL):
+    LOCKED = "locked"  # the SQLite file held by another program past the relay's 30 s wait
+    CONNECTION_LOST = "connection_lost"  # PostgreSQL stopped, restarting, or not reachable
+    TOO_MANY_CONNECTIONS = "too_many_connections"  # PostgreSQL has no connection slot left for it
+    LOGIN_REFUSED = "login_refused"  # PostgreSQL refuses the relay's user or password
+    DATABASE_READ_ONLY = "database_read_only"  # a read-only file, or a standby server
+    SCHEMA_MISSING = "schema_missing"  # the database recreated empty under the relay
+    DATABASE_NOT_UTF8 = "database_not_utf8"  # recreated in another encoding (503 database_unusable)
 
 
 class GraphCause(StrEnum):

@@ -78,10 +78,11 @@ def graph_failure(exc: GraphError, subject: str = "the request") -> JSONResponse
     )
 
 
-def storage_error(message: str, cause: str, *, retry_after: int | None = None) -> JSONResponse:
-    """503 `storage`, retryable, naming its `cause`; with `retry_after` (seconds) also the header and
+def storage_error(message: str, cause: str | None, *, retry_after: int | None = None) -> JSONResponse:
+    """503 `storage`, retryable, naming its `cause` (None: none the desktop could word, as an
+    older relay said every one); with `retry_after` (seconds) also the header and
     `params.retry_after`, for a hiccup the same request made again a moment later goes past."""
-    params: dict[str, Any] = {"cause": cause}
+    params: dict[str, Any] = {} if cause is None else {"cause": cause}
     if retry_after is not None:
         params["retry_after"] = retry_after
     response = error(503, RelayErrorCode.STORAGE, message, retryable=True, params=params)

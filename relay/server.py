@@ -21,7 +21,7 @@ from app.wire import RelayErrorCode
 from relay import log_redaction, worker_process
 from relay.address_cap import AddressCap
 from relay.bodies import HEAD_MAX_BYTES, BodyTimeout, BodyTooLarge
-from relay.errors import error, storage_conflict_error
+from relay.errors import error, storage_conflict_error, storage_error
 from relay.request_storage import RequestStorageFailures, StorageWatch
 from relay.routes import (
     automations,
@@ -40,7 +40,7 @@ from relay.routes.deps import HeldOff, Unauthorised, authorised
 from relay.service import Relay, relay_version, stored_token
 from relay.settings import RelaySettings
 from relay.storage.encoding import DatabaseNotUtf8
-from relay.store import Store, storage_cause, storage_conflict
+from relay.store import Store, answered_cause, storage_cause, storage_conflict
 from relay.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -249,8 +249,9 @@ def create_app(
             if storage_conflict(exc):
                 # Met a row another worker wrote at the same moment: the same request again goes.
                 return storage_conflict_error("The relay could not store this; ask again.")
-            message = "The relay's storage is unavailable right now."
-            return error(503, RelayErrorCode.STORAGE, message, retryable=True)
+            # Its cause (a database locked, unreachable, out of connections…) for the desktop's
+            # sentence: only the wire's fixed words, never the database's own text.
+            return storage_error("The relay's storage is unavailable right now.", answered_cause(exc))
         return error(500, RelayErrorCode.UNKNOWN, "The relay could not answer this request.")
 
     @app.exception_handler(DatabaseNotUtf8)

@@ -46,6 +46,7 @@ __all__ = [
     "IntakeRows",
     "NewEvent",
     "Store",
+    "answered_cause",
     "dt_to_ms",
     "storage_cause",
     "storage_conflict",
@@ -140,11 +141,12 @@ def _psycopg_connection_error(err: BaseException) -> bool:
     )
 
 
-def storage_cause(exc: BaseException) -> str:
+def storage_cause(exc: BaseException) -> StorageCause | str:
     """What a storage failure comes down to, for a log line an operator can act on without a
-    traceback: "disk_full", "schema_missing", "read_only", "locked", "too_many_connections", "login_refused",
-    "database_not_utf8", "connection_lost", or the error's class name. (The relay imports nothing of
-    the desktop's but app/wire and app/rules: app/db's chain walk is not used.)
+    traceback: a wire StorageCause ("disk_full", "schema_missing", "database_read_only", "locked",
+    "too_many_connections", "login_refused", "database_not_utf8", "connection_lost"), or the
+    error's class name. (The relay imports nothing of the desktop's but app/wire and app/rules:
+    app/db's chain walk is not used.)
 
     PostgreSQL refusing a connection for want of a slot, or the relay's login, would otherwise read
     as a lost connection, whose fix (is the server up?) is neither's: the first of a streak of them
@@ -160,30 +162,38 @@ def storage_cause(exc: BaseException) -> str:
             connection_refusals.advice["database_not_utf8"].refused(
                 str(err) + connection_refusals.NOT_UTF8_ADVICE
             )
-            return "database_not_utf8"
+            return StorageCause.DATABASE_NOT_UTF8
         code = getattr(err, "sqlite_errorcode", None)
         sqlstate = str(getattr(err, "sqlstate", None) or "")
         if code == sqlite3.SQLITE_FULL or sqlstate == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
-            return "disk_full"
+            return StorageCause.DISK_FULL
         if sqlstate in SCHEMA_MISSING_SQLSTATES:
-            return "schema_missing"
+            return StorageCause.SCHEMA_MISSING
         if sqlstate == READ_ONLY_SQLSTATE or (code is not None and (code & 0xFF) == sqlite3.SQLITE_READONLY):
-            return "read_only"
+            return StorageCause.DATABASE_READ_ONLY
         if code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # or extended
-            return "locked"
+            return StorageCause.LOCKED
         refused = connection_refusals.refusal_cause(err)
         if refused is not None:
             connection_refusals.advice[refused].refused()
-            return refused
+            return StorageCause(refused)
         if (
             sqlstate.startswith(LOST_CONNECTION_SQLSTATES)
             or (isinstance(err, DBAPIError) and err.connection_invalidated)
             or _psycopg_connection_error(err)
         ):
-            return "connection_lost"
+            return StorageCause.CONNECTION_LOST
         orig = getattr(err, "orig", None)
         todo += [orig if isinstance(orig, BaseException) else None, err.__cause__, err.__context__]
     return type(exc).__name__
+
+
+def answered_cause(exc: BaseException) -> StorageCause | None:
+    """The cause a 503 `storage` names to a desktop: storage_cause's when it is one of the wire's
+    fixed words, None for an error's class (said in the log only). Safe for anyone holding the
+    relay token: no path, host, SQL or customer's number is ever in it."""
+    cause = storage_cause(exc)
+    return cause if isinstance(cause, StorageCause) else None
 
 
 class Store:

@@ -138,11 +138,11 @@ def postgresql_full(relay: RunningRelay, _tmp_path: Path) -> Iterator[None]:
 
 Refusal = Callable[[RunningRelay, Path], Any]
 SQLITE: dict[str, tuple[Refusal, str]] = {
-    "read_only": (sqlite_read_only, "read_only"),
+    "read_only": (sqlite_read_only, "database_read_only"),
     "full": (sqlite_full, "disk_full"),
 }
 POSTGRESQL: dict[str, tuple[Refusal, str]] = {
-    "read_only": (postgresql_read_only, "read_only"),
+    "read_only": (postgresql_read_only, "database_read_only"),
     "full": (postgresql_full, "disk_full"),
 }
 
@@ -166,6 +166,8 @@ def test_an_upload_to_a_relay_whose_database_takes_no_write_is_refused_before_it
             assert refused.status_code == 503, refused.text
             error = refused.json()["error"]
             assert (error["code"], error["retryable"]) == ("storage", True)
+            # Named, so the desktop says the database's trouble, not its media folder's.
+            assert error["params"] == {"cause": cause}, error
         assert graph.upload_names == {}  # Meta never got it
         assert os.listdir(media) == []  # nor was any file kept on the relay
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("storage failed")]

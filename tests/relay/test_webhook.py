@@ -312,7 +312,7 @@ def test_a_database_outage_is_said_once_with_its_cause_not_once_each_delivery_th
     causes = re.findall(r"cause=(\w+)", " ".join(failed))
     # One line a cause (PostgreSQL: the session ended under the relay, then no connection allowed).
     assert failed and len(causes) == len(set(causes)) == len(failed), failed
-    assert ("read_only" in causes) if storage is None else ("too_many_connections" in causes), failed
+    assert ("database_read_only" in causes) if storage is None else ("too_many_connections" in causes), failed
     assert failed[0].startswith(f"webhook not stored: cause={causes[0]} error=")
     again_said = [r.getMessage() for r in said if r.levelno < logging.ERROR]
     assert len(again_said) == 1, again_said
