@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -932,11 +933,40 @@ def storage_download_sentence(cause: str) -> str | None:
     passing = translate(
         "Errors", "Your relay was not ready with this file just now. Open it again in a moment."
     )
-    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing)
+    database = DatabaseSentences(
+        busy=translate(
+            "Errors",
+            "Your relay's database is busy right now, so this file can't be opened yet. Try again in a "
+            "moment; if this lasts, tell whoever looks after your relay.",
+        ),
+        unreachable=translate(
+            "Errors",
+            "Your relay cannot reach its database right now (it may be restarting), so this file can't "
+            "be opened yet. Try again in a moment; if this lasts, tell whoever looks after your relay.",
+        ),
+        needs_fixing=translate(
+            "Errors",
+            "Your relay's database needs fixing, so this file can't be opened. Tell whoever looks after "
+            "your relay (its log says what to change), then open the file again.",
+        ),
+    )
+    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, database)
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseSentences:
+    """One place's sentences for the relay's database failing: `busy` (locked by another program, no
+    connection slot left: it passes, or needs someone if it lasts), `unreachable` (its server stopped
+    or restarting) and `needs_fixing` (read-only, its login refused, emptied or in another encoding:
+    whoever looks after the relay must act, as its log says)."""
+
+    busy: str
+    unreachable: str
+    needs_fixing: str
 
 
 def storage_cause_sentence(
-    cause: str | None, disk_full: str, disk_error: str, folder: str, passing: str
+    cause: str | None, disk_full: str, disk_error: str, folder: str, passing: str, database: DatabaseSentences
 ) -> str | None:
     """Of one place's sentences for a relay's storage failure, the one for its cause: the same for
     each cause the owner (or whoever runs her relay) does the same about; None for an unknown one."""
@@ -951,6 +981,14 @@ def storage_cause_sentence(
         # A passing hiccup: the same request again goes.
         StorageCause.FILE_MISSING: passing,
         StorageCause.CONFLICT_WITH_ANOTHER_WORKER: passing,
+        # The relay's database (a full disk under it is DISK_FULL's):
+        StorageCause.LOCKED: database.busy,
+        StorageCause.TOO_MANY_CONNECTIONS: database.busy,
+        StorageCause.CONNECTION_LOST: database.unreachable,
+        StorageCause.DATABASE_READ_ONLY: database.needs_fixing,
+        StorageCause.LOGIN_REFUSED: database.needs_fixing,
+        StorageCause.SCHEMA_MISSING: database.needs_fixing,
+        StorageCause.DATABASE_NOT_UTF8: database.needs_fixing,
     }
     return sentences.get(cause or "")
 

@@ -9,7 +9,12 @@ from PySide6.QtCore import QCoreApplication
 
 from app.queries import MessageRow
 from app.service_window import NumberWindow, open_elsewhere
-from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence, storage_cause_sentence
+from ui.error_sentences import (
+    NOT_RETRYABLE_FAILURES,
+    DatabaseSentences,
+    failed_message_sentence,
+    storage_cause_sentence,
+)
 from ui.korean_particles import with_particles
 
 # A free-form reply refused for the closed 24-hour window: WhatsApp's code, or the relay's own refusal.
@@ -134,7 +139,25 @@ def storage_waiting_sentence(cause: str | None) -> str | None:
         "ChatViewDelegate",
         "Waiting: your relay was not ready for this file just now. It will be sent in a moment.",
     )
-    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing)
+    database = DatabaseSentences(
+        busy=QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay's database is busy right now, so your relay could not take this file. "
+            "It will be sent by itself; if this lasts, tell whoever looks after your relay.",
+        ),
+        unreachable=QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay cannot reach its database right now (it may be restarting), so it "
+            "could not take this file. It will be sent once the database is back.",
+        ),
+        needs_fixing=QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay's database needs fixing, so your relay could not take this file. Tell "
+            "whoever looks after your relay (its log says what to change). It will be sent once that "
+            "is done.",
+        ),
+    )
+    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, database)
 
 
 def delivery_state(row: MessageRow) -> str:

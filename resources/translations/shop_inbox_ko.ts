@@ -2948,6 +2948,18 @@ Right-click to retry.</source>
         <translation>전송 대기 중: 방금은 릴레이가 이&#xa0;파일을 받을 준비가 안 됐어요. 곧 보내요.</translation>
     </message>
     <message>
+        <source>Waiting: your relay&apos;s database is busy right now, so your relay could not take this file. It will be sent by itself; if this lasts, tell whoever looks after your relay.</source>
+        <translation>전송 대기 중: 지금 릴레이의 데이터베이스가 바빠서 릴레이가 이&#xa0;파일을 받지 못했어요. 자동으로 보내요. 계속 이러면 릴레이를 관리하는 분께 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Waiting: your relay cannot reach its database right now (it may be restarting), so it could not take this file. It will be sent once the database is back.</source>
+        <translation>전송 대기 중: 지금 릴레이가 데이터베이스에 연결할 수 없어서(다시 시작하는 중일 수 있어요) 이&#xa0;파일을 받지 못했어요. 데이터베이스가 돌아오면 보내요.</translation>
+    </message>
+    <message>
+        <source>Waiting: your relay&apos;s database needs fixing, so your relay could not take this file. Tell whoever looks after your relay (its log says what to change). It will be sent once that is done.</source>
+        <translation>전송 대기 중: 릴레이의 데이터베이스를 고쳐야 해서 릴레이가 이&#xa0;파일을 받지 못했어요. 릴레이를 관리하는 분께 알려 주세요(무엇을 바꿔야 하는지 릴레이 로그에 나와 있어요). 고쳐지면 보내요.</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>보냄</translation>
     </message>
@@ -4899,6 +4911,18 @@ Its damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Your relay was not ready with this file just now. Open it again in a moment.</source>
         <translation>방금은 릴레이가 이&#xa0;파일을 내줄 준비가 안 됐어요. 잠시 후에 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay&apos;s database is busy right now, so this file can&apos;t be opened yet. Try again in a moment; if this lasts, tell whoever looks after your relay.</source>
+        <translation>지금 릴레이의 데이터베이스가 바빠서 이&#xa0;파일을 아직 열 수 없어요. 잠시 후 다시 시도해 주세요. 계속 이러면 릴레이를 관리하는 분께 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay cannot reach its database right now (it may be restarting), so this file can&apos;t be opened yet. Try again in a moment; if this lasts, tell whoever looks after your relay.</source>
+        <translation>지금 릴레이가 데이터베이스에 연결할 수 없어서(다시 시작하는 중일 수 있어요) 이&#xa0;파일을 아직 열 수 없어요. 잠시 후 다시 시도해 주세요. 계속 이러면 릴레이를 관리하는 분께 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay&apos;s database needs fixing, so this file can&apos;t be opened. Tell whoever looks after your relay (its log says what to change), then open the file again.</source>
+        <translation>릴레이의 데이터베이스를 고쳐야 해서 이&#xa0;파일을 열 수 없어요. 릴레이를 관리하는 분께 알린 뒤(무엇을 바꿔야 하는지 릴레이 로그에 나와 있어요) 파일을 다시 열어 주세요.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space, then try again.</source>

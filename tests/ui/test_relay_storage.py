@@ -137,9 +137,8 @@ def test_a_photo_reply_while_the_relays_database_is_full_waits_saying_so_and_nev
     qtbot: Any, db: Database, tmp_path: Path, request: pytest.FixtureRequest, language: str
 ) -> None:
     """The relay's database reads but takes no write (its disk full): the relay refuses the photo
-    before it goes to Meta, naming no cause (a database's failure), and the reply's line says the
-    relay's disk may be full, in the owner's language. It went up to Meta on every retry before, and
-    the owner waited for nothing."""
+    before it goes to Meta, naming the full disk, and the reply's line says so in the owner's
+    language. It went up to Meta on every retry before, and the owner waited for nothing."""
     from app.outbox import Waiting
     from tests.relay.test_upload_write_check import sqlite_full
 
@@ -155,21 +154,63 @@ def test_a_photo_reply_while_the_relays_database_is_full_waits_saying_so_and_nev
     ):
         _one_attempt(db, relay)
         assert graph.upload_names == {} and graph.send_calls == 0  # Meta got nothing
-    with db.read() as s:
-        from app.models import Message
-
-        waiting = s.get(Message, mid)
-        assert waiting is not None
-        assert (waiting.error_code, waiting.error_text) == (Waiting.RELAY_STORAGE, None)
+    assert _waiting(db, mid) == (Waiting.RELAY_STORAGE, StorageCause.DISK_FULL)
     assert _tooltip(db, mid) == (
         "pending",
         {
-            "en": "Waiting: your relay could not keep this file (the disk on the relay's server may be full). "
-            "It will be sent once there is room.",
-            "ko": "전송 대기 중: 릴레이가 이\u00a0파일을 보관하지 못했어요(릴레이 서버의 디스크가 가득 찼을 수 있어요). "
-            "공간이 생기면 보내요.",
+            "en": "Waiting: the disk on your relay's server is full, so your relay could not keep "
+            "this file. It will be sent once there is room: free some space there, or ask "
+            "whoever looks after your relay to.",
+            "ko": "전송 대기 중: 릴레이 서버의 디스크가 가득 차서 릴레이가 이\u00a0파일을 보관하지 "
+            "못했어요. 공간이 생기면 보내요. 서버에서 공간을 비우거나 릴레이를 관리하는 분께 "
+            "부탁하세요.",
         }[language],
     )
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_photo_reply_while_another_program_locks_the_relays_database_says_it_is_busy_then_goes(
+    qtbot: Any, db: Database, tmp_path: Path, request: pytest.FixtureRequest, language: str
+) -> None:
+    """A backup tool (or a second relay) holding the relay's SQLite file: no disk to free, so not
+    "the disk may be full" (what every database failure was said as) but a busy database, which
+    passes by itself; the reply goes once the lock is let go."""
+    from app.outbox import Waiting
+    from tests.relay.test_storage_answers import sqlite_locked
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    mid = _queue_photo_reply(db, tmp_path)
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        with sqlite_locked(relay, folder):
+            _one_attempt(db, relay)
+            assert graph.upload_names == {} and graph.send_calls == 0  # Meta got nothing
+            assert _waiting(db, mid) == (Waiting.RELAY_STORAGE, StorageCause.LOCKED)
+            assert _tooltip(db, mid) == (
+                "pending",
+                {
+                    "en": "Waiting: your relay's database is busy right now, so your relay could not "
+                    "take this file. It will be sent by itself; if this lasts, tell whoever looks "
+                    "after your relay.",
+                    "ko": "전송 대기 중: 지금 릴레이의 데이터베이스가 바빠서 릴레이가 이\u00a0파일을 "
+                    "받지 못했어요. 자동으로 보내요. 계속 이러면 릴레이를 관리하는 분께 알려 주세요.",
+                }[language],
+            )
+        _one_attempt(db, relay)  # the lock let go
+    assert _tooltip(db, mid)[0] == "sent"
+    assert graph.send_calls == 1
+
+
+def _waiting(db: Database, message_id: int) -> tuple[str | None, str | None]:
+    """Why a pending message waits, as kept beside it: its reason and the relay's cause."""
+    from app.models import Message
+
+    with db.read() as s:
+        waiting = s.get(Message, message_id)
+        assert waiting is not None
+        return waiting.error_code, waiting.error_text
 
 
 def _relays_answer(cause: str | None) -> RelayBusy:
@@ -177,7 +218,7 @@ def _relays_answer(cause: str | None) -> RelayBusy:
     desktop's relay client reads it. A disk's errors (EIO) and a conflict between two workers cannot
     be brought about here on a real disk; the others are, above and in tests/relay."""
     from app.relay_client import busy, refusal
-    from relay.errors import error, storage_conflict_error
+    from relay.errors import error, storage_conflict_error, storage_error
     from relay.file_failures import FILE_CAUSES, file_not_kept
 
     if cause == StorageCause.CONFLICT_WITH_ANOTHER_WORKER:
@@ -185,7 +226,9 @@ def _relays_answer(cause: str | None) -> RelayBusy:
     elif cause in FILE_CAUSES.values():
         number = next(n for n, c in FILE_CAUSES.items() if c == cause)
         answer = file_not_kept("the upload", OSError(number, os.strerror(number)), Path("/srv/media"))
-    else:  # none (an older relay, or its database), or one a newer relay names
+    elif cause in DATABASE_CAUSES:  # the relay's database: its handler of storage failures answers so
+        answer = storage_error("The relay's storage is unavailable right now.", cause)
+    else:  # none (an older relay), or one a newer relay names
         params = {"cause": cause} if cause else None
         answer = error(503, RelayErrorCode.STORAGE, "The relay could not store this.", params=params)
     response = httpx.Response(answer.status_code, content=bytes(answer.body))
@@ -201,9 +244,35 @@ SAID = {
     StorageCause.NOT_A_FOLDER: (("media folder", "whoever set up"), ("미디어 폴더", "설정한 분")),
     StorageCause.FILE_MISSING: (("not ready",), ("준비가 안 됐어요",)),
     StorageCause.CONFLICT_WITH_ANOTHER_WORKER: (("not ready",), ("준비가 안 됐어요",)),
+    StorageCause.LOCKED: (("database is busy", "if this lasts"), ("데이터베이스가 바빠서", "계속 이러면")),
+    StorageCause.TOO_MANY_CONNECTIONS: (
+        ("database is busy", "if this lasts"),
+        ("데이터베이스가 바빠서", "계속 이러면"),
+    ),
+    StorageCause.CONNECTION_LOST: (("cannot reach its database",), ("데이터베이스에 연결할 수 없어서",)),
+    StorageCause.DATABASE_READ_ONLY: (("needs fixing", "its log"), ("고쳐야", "로그")),
+    StorageCause.LOGIN_REFUSED: (("needs fixing", "its log"), ("고쳐야", "로그")),
+    StorageCause.SCHEMA_MISSING: (("needs fixing", "its log"), ("고쳐야", "로그")),
+    StorageCause.DATABASE_NOT_UTF8: (("needs fixing", "its log"), ("고쳐야", "로그")),
     None: (("may be full",), ("가득 찼을 수 있어요",)),
     "a_cause_from_a_newer_relay": (("may be full",), ("가득 찼을 수 있어요",)),
 }
+
+
+DATABASE_CAUSES = (
+    StorageCause.LOCKED,
+    StorageCause.TOO_MANY_CONNECTIONS,
+    StorageCause.CONNECTION_LOST,
+    StorageCause.DATABASE_READ_ONLY,
+    StorageCause.LOGIN_REFUSED,
+    StorageCause.SCHEMA_MISSING,
+    StorageCause.DATABASE_NOT_UTF8,
+)
+
+
+def test_every_cause_the_relay_names_has_its_own_sentence() -> None:
+    # A cause added to the wire without one is said as a disk that may be full: wrong for any.
+    assert set(StorageCause) == {cause for cause in SAID if isinstance(cause, StorageCause)}
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
@@ -224,7 +293,10 @@ def test_each_cause_the_relay_names_is_said_for_a_waiting_reply_and_a_customers_
     english, korean = SAID[cause]
     for sentence in (waiting, download):
         assert all(words in sentence.lower() for words in (english if language == "en" else korean)), sentence
-        assert "busy" not in sentence
+        assert "relay is busy" not in sentence
+    if cause in DATABASE_CAUSES:
+        # The database's trouble: neither a disk to free nor the media folder.
+        assert not any(word in waiting + download for word in ("disk", "folder", "디스크", "폴더"))
     if cause in (StorageCause.FILE_MISSING, StorageCause.CONFLICT_WITH_ANOTHER_WORKER):
         # A hiccup the same request goes past: no disk, no folder, nobody to call.
         assert not any(word in waiting + download for word in ("disk", "folder", "디스크", "폴더", "분께"))
