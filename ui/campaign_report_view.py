@@ -176,10 +176,14 @@ class CampaignReportView(QWidget):
         heights: dict[str, int] = {}
         whys = [str(model.index(row, WHY_COLUMN).data() or "") for row in range(model.rowCount())]
         # Every customer read it: an empty 사유 column took the whole width between 수신거부 and 버전.
-        mode = QHeaderView.ResizeMode.Stretch if any(whys) else QHeaderView.ResizeMode.ResizeToContents
+        # It is as wide as its heading then, and the last column shown (버전, or 사유 itself) takes
+        # the rest: the table stopped halfway across, a blank heading to its right.
+        reasons = any(whys)
+        mode = QHeaderView.ResizeMode.Stretch if reasons else QHeaderView.ResizeMode.ResizeToContents
         header = view.horizontalHeader()
-        if header.sectionResizeMode(WHY_COLUMN) != mode:
+        if header.sectionResizeMode(WHY_COLUMN) != mode or header.stretchLastSection() == reasons:
             header.setSectionResizeMode(WHY_COLUMN, mode)
+            header.setStretchLastSection(not reasons)
             self._refit.start()  # the rows' heights once the column has its new width
             return
         for row, why in enumerate(whys):

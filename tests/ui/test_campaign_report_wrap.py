@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from app.campaign_store import CampaignReport, RecipientRow
 from app.wire import RecipientState
 from tests.support.campaign_window import open_window, seed
-from ui.campaign_models import WHY_COLUMN
+from ui.campaign_models import VERSION_COLUMN, WHY_COLUMN
 
 
 def test_at_1366_pixels_a_long_failure_reads_whole_in_its_row_for_3000_customers(
@@ -116,3 +118,57 @@ def test_when_every_customer_read_it_the_empty_why_column_is_as_wide_as_its_head
         CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
     )
     qtbot.waitUntil(lambda: view.columnWidth(WHY_COLUMN) > view.viewport().width() // 3, timeout=5000)
+
+
+@pytest.mark.parametrize("language", ["korean", "english"])
+def test_when_nobody_has_a_reason_the_table_still_reaches_the_window_edge(
+    qtbot: Any, ctx: Any, request: Any, language: str
+) -> None:
+    """Every customer read it: 사유, as wide as its heading, left the table stopping halfway across
+    with a blank heading to its right. The last column shown (버전, or 사유 when everyone got one
+    language) takes the rest of the width; a failure coming in still gets 사유 the room to wrap."""
+    request.getfixturevalue(language)
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1346, 700)
+    sent = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)
+    rows = [
+        RecipientRow(
+            i, f"고객 {i}", f"8210{i:08d}", RecipientState.READ, None, sent, False, False, language="ko"
+        )
+        for i in range(9)
+    ]
+    amy = RecipientRow(
+        0, "Amy Clarke", "447700900123", RecipientState.READ, None, sent, False, False, language="en"
+    )
+    report = window.report
+    report.show_report(
+        CampaignReport("봄 재입고", "done", [amy, *rows[1:]], template_name="spring_restock", sent_at=sent)
+    )
+    window.stack.setCurrentWidget(report)
+    view = report.view
+    header = view.horizontalHeader()
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    heading = header.sectionSizeFromContents(WHY_COLUMN).width()
+
+    def fills() -> bool:
+        return header.length() == view.viewport().width()
+
+    # Two versions: 사유 as wide as its heading, 버전 beside it and as wide as the rest.
+    qtbot.waitUntil(lambda: view.columnWidth(WHY_COLUMN) <= heading + 4 and fills(), timeout=5000)
+    assert view.columnViewportPosition(VERSION_COLUMN) < view.viewport().width() // 2
+    # One language for all: no 버전, and 사유 is the last column, to the edge.
+    report.show_report(
+        CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
+    )
+    qtbot.waitUntil(lambda: header.isSectionHidden(VERSION_COLUMN) and fills(), timeout=5000)
+    # One failed after all: its reason gets the room to wrap in, the table as wide as before.
+    rows[5] = RecipientRow(
+        5, "김민지", "821055501234", RecipientState.FAILED, "131026", sent, False, False, language="ko"
+    )
+    report.show_report(
+        CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
+    )
+    qtbot.waitUntil(
+        lambda: view.columnWidth(WHY_COLUMN) > view.viewport().width() // 3 and fills(), timeout=5000
+    )
