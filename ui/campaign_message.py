@@ -280,16 +280,14 @@ class MessageBox(QGroupBox):
                 source.addItem(self.tr("Name"), ParameterSource.NAME.value)
                 text = QLineEdit(self.params_box)
                 text.setMaxLength(PARAM_MAX)
-                # "e.g. 20%": the example alone in grey read as a value already filled in.
                 example = examples.get(i)
-                text.setPlaceholderText(
-                    self.tr("e.g. {0}").format(example)
-                    if example
-                    else self.tr("Text (also used when the field is empty)")
-                )
                 if greets_at(t, i):
                     # "{{1}}님": the customer's name, not one fixed word every recipient gets.
                     source.setCurrentIndex(source.findData(ParameterSource.NAME.value))
+                self._show_placeholder(source, text, example)
+                source.currentIndexChanged.connect(
+                    lambda _i, s=source, f=text, e=example: self._show_placeholder(s, f, e)
+                )
                 source.currentIndexChanged.connect(lambda _i: self.edited.emit())
                 text.textChanged.connect(lambda _t: self.edited.emit())
                 row = QHBoxLayout()
@@ -309,6 +307,18 @@ class MessageBox(QGroupBox):
             self.media_label.setVisible(kind is not None)
         self.show_buttons_note([t] if t is not None else [])
         self.template_changed.emit()
+
+    def _show_placeholder(self, source: QComboBox, text: QLineEdit, example: str | None) -> None:
+        """What the grey text of a {{n}}'s field says: the template's example, else what the field is
+        for with the source chosen. "Text (also used when the field is empty)" was cut at the field's
+        edge at the window's normal size, and said neither which field nor when."""
+        if example:
+            # "e.g. 20%": the example alone in grey read as a value already filled in.
+            text.setPlaceholderText(self.tr("e.g. {0}").format(example))
+        elif source.currentData() == ParameterSource.TEXT.value:
+            text.setPlaceholderText(self.tr("Text for every customer"))
+        else:
+            text.setPlaceholderText(self.tr("Text if there is no name"))
 
     def show_buttons_note(self, versions: Sequence[Template]) -> None:
         """A tap on a quick-reply button nobody answers: say so, or that the menu bot answers it.

@@ -6205,16 +6205,20 @@ The previous data was kept in {folder}.</source>
         <translation>예: {0}</translation>
     </message>
     <message>
-        <source>Text (also used when the field is empty)</source>
-        <translation>문구 (값이 비어 있을 때도 사용)</translation>
-    </message>
-    <message>
         <source>Marketing: charged per delivered message; needs marketing consent.</source>
         <translation>마케팅: 전달된 메시지마다 요금이 부과되고, 광고 수신 동의가 필요해요.</translation>
     </message>
     <message>
         <source>Utility: free inside an open 24-hour window; needs the notifications opt-in.</source>
         <translation>유틸리티: 고객이 24시간 안에 메시지를 보냈다면 무료이고, 알림 수신 동의가 필요해요.</translation>
+    </message>
+    <message>
+        <source>Text for every customer</source>
+        <translation>모든&#xa0;고객에게 보낼 문구</translation>
+    </message>
+    <message>
+        <source>Text if there is no name</source>
+        <translation>이름이 없을 때 쓸 문구</translation>
     </message>
     <message>
         <source>If a customer taps {buttons}, the menu bot does not answer. Make sure someone will.</source>
