@@ -177,13 +177,20 @@ class CampaignReportView(QWidget):
         whys = [str(model.index(row, WHY_COLUMN).data() or "") for row in range(model.rowCount())]
         # Every customer read it: an empty 사유 column took the whole width between 수신거부 and 버전.
         # It is as wide as its heading then, and the last column shown (버전, or 사유 itself) takes
-        # the rest: the table stopped halfway across, a blank heading to its right.
-        reasons = any(whys)
-        mode = QHeaderView.ResizeMode.Stretch if reasons else QHeaderView.ResizeMode.ResizeToContents
+        # the rest: the table stopped halfway across, a blank heading to its right. (Not the header's
+        # stretchLastSection: it kept its width as the ticks' column grew, past the view's edge.)
         header = view.horizontalHeader()
-        if header.sectionResizeMode(WHY_COLUMN) != mode or header.stretchLastSection() == reasons:
-            header.setSectionResizeMode(WHY_COLUMN, mode)
-            header.setStretchLastSection(not reasons)
+        last = WHY_COLUMN if header.isSectionHidden(VERSION_COLUMN) else VERSION_COLUMN
+        stretched = WHY_COLUMN if any(whys) else last
+        modes = {
+            column: QHeaderView.ResizeMode.Stretch
+            if column == stretched
+            else QHeaderView.ResizeMode.ResizeToContents
+            for column in (WHY_COLUMN, VERSION_COLUMN)
+        }
+        if any(header.sectionResizeMode(column) != mode for column, mode in modes.items()):
+            for column, mode in modes.items():
+                header.setSectionResizeMode(column, mode)
             self._refit.start()  # the rows' heights once the column has its new width
             return
         for row, why in enumerate(whys):

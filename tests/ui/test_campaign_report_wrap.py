@@ -126,49 +126,63 @@ def test_when_nobody_has_a_reason_the_table_still_reaches_the_window_edge(
 ) -> None:
     """Every customer read it: 사유, as wide as its heading, left the table stopping halfway across
     with a blank heading to its right. The last column shown (버전, or 사유 when everyone got one
-    language) takes the rest of the width; a failure coming in still gets 사유 the room to wrap."""
+    language) takes the rest of the width, to the edge and no further, as the ticks come in; a
+    failure coming in still gets 사유 the room to wrap."""
     request.getfixturevalue(language)
     seed(ctx)
     window = open_window(qtbot, ctx)
     window.resize(1346, 700)
     sent = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)
-    rows = [
-        RecipientRow(
-            i, f"고객 {i}", f"8210{i:08d}", RecipientState.READ, None, sent, False, False, language="ko"
-        )
-        for i in range(9)
-    ]
-    amy = RecipientRow(
-        0, "Amy Clarke", "447700900123", RecipientState.READ, None, sent, False, False, language="en"
-    )
+
+    def customers(state: RecipientState, languages: int) -> list[RecipientRow]:
+        rows = [
+            RecipientRow(i, f"고객 {i}", f"8210{i:08d}", state, None, sent, False, False, language="ko")
+            for i in range(9)
+        ]
+        if languages == 2:
+            rows[0] = RecipientRow(
+                0, "Amy Clarke", "447700900123", state, None, sent, False, False, language="en"
+            )
+        return rows
+
     report = window.report
-    report.show_report(
-        CampaignReport("봄 재입고", "done", [amy, *rows[1:]], template_name="spring_restock", sent_at=sent)
-    )
-    window.stack.setCurrentWidget(report)
+
+    def show(rows: list[RecipientRow]) -> None:
+        report.show_report(
+            CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
+        )
+
+    window.stack.setCurrentWidget(report)  # open while the campaign goes out
     view = report.view
     header = view.horizontalHeader()
     qtbot.waitUntil(view.isVisible, timeout=5000)
-    heading = header.sectionSizeFromContents(WHY_COLUMN).width()
+    ticks = 2
 
     def fills() -> bool:
-        return header.length() == view.viewport().width()
+        """The columns, laid out for the rows shown (the report's refit done, the ticks' column
+        fitted to its ticks), reach the view's edge and no further."""
+        fitted = max(view.sizeHintForColumn(ticks), header.sectionSizeHint(ticks))
+        laid_out = not report._refit.isActive() and view.columnWidth(ticks) == fitted
+        return laid_out and header.length() == view.viewport().width()
 
+    # One language for all: no 버전, and 사유 is the last column, to the edge, as the ticks come in
+    # (a wider ticks' column pushed it past the edge, a scroll bar under the table).
+    for state in (RecipientState.SENT, RecipientState.DELIVERED, RecipientState.READ):
+        rows = customers(state, 1)
+        show(rows)
+        qtbot.waitUntil(lambda: header.isSectionHidden(VERSION_COLUMN) and fills(), timeout=5000)
+        assert view.horizontalScrollBar().maximum() == 0
     # Two versions: 사유 as wide as its heading, 버전 beside it and as wide as the rest.
-    qtbot.waitUntil(lambda: view.columnWidth(WHY_COLUMN) <= heading + 4 and fills(), timeout=5000)
-    assert view.columnViewportPosition(VERSION_COLUMN) < view.viewport().width() // 2
-    # One language for all: no 버전, and 사유 is the last column, to the edge.
-    report.show_report(
-        CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
-    )
-    qtbot.waitUntil(lambda: header.isSectionHidden(VERSION_COLUMN) and fills(), timeout=5000)
+    heading = header.sectionSizeFromContents(WHY_COLUMN).width()
+    for state in (RecipientState.SENT, RecipientState.DELIVERED):
+        show(customers(state, 2))
+        qtbot.waitUntil(lambda: view.columnWidth(WHY_COLUMN) <= heading + 4 and fills(), timeout=5000)
+        assert view.columnViewportPosition(VERSION_COLUMN) < view.viewport().width() // 2
     # One failed after all: its reason gets the room to wrap in, the table as wide as before.
     rows[5] = RecipientRow(
         5, "김민지", "821055501234", RecipientState.FAILED, "131026", sent, False, False, language="ko"
     )
-    report.show_report(
-        CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
-    )
+    show(rows)
     qtbot.waitUntil(
         lambda: view.columnWidth(WHY_COLUMN) > view.viewport().width() // 3 and fills(), timeout=5000
     )
