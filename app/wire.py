@@ -1041,6 +1041,7 @@ class BotProblem(StrEnum):
     TOO_MANY_ROWS = "too_many_rows"
     TOO_MANY_BUTTONS = "too_many_buttons"
     TITLE_TOO_LONG = "title_too_long"
+    DUPLICATE_BUTTON_TITLE = "duplicate_button_title"  # two reply buttons of one menu share a title
     DESCRIPTION_TOO_LONG = "description_too_long"
     SECTION_TITLE_TOO_LONG = "section_title_too_long"
     SECTION_TITLE_REQUIRED = "section_title_required"
@@ -1238,6 +1239,27 @@ def _check_menu(menu: MenuNode, nodes: dict[str, MenuNode]) -> None:
         _check_len(choice_id, ROW_ID_MAX, BotProblem.ID_TOO_LONG, child.id)
         if len(sections) > 1 and not child.section.strip():
             raise BotLimitError(BotProblem.SECTION_TITLE_REQUIRED, child.id)
+
+
+def check_button_titles(bot: MenuBot) -> None:
+    """Raise BotLimitError (DUPLICATE_BUTTON_TITLE, at the second of the two) when a menu shown as
+    buttons, in this bot or its other language, has two buttons with one title: WhatsApp needs each
+    reply button's title unique within the message (a list's rows are told apart by their ids), and
+    titles that differ only in spaces round them read alike.
+
+    Not part of MenuBot's validator, which runs on every read: a document saved before this check
+    must still load (the relay runs it, and the editor opens it to be fixed). Whoever saves a
+    document checks it: the relay's PUT and the editor."""
+    for one in [bot, *([bot.other_language] if bot.other_language is not None else [])]:
+        nodes = {node.id: node for node in one.nodes}
+        for menu in one.nodes:
+            if menu.action != "menu" or menu.style != "buttons":
+                continue
+            seen: set[str] = set()
+            for child in (nodes[c] for c in menu.choices if c in nodes):
+                if child.title.strip() in seen:
+                    raise BotLimitError(BotProblem.DUPLICATE_BUTTON_TITLE, child.id)
+                seen.add(child.title.strip())
 
 
 class Automations(_Wire):

@@ -92,10 +92,14 @@ def _validate_interactive(obj: dict[str, Any]) -> None:
         buttons = action.get("buttons") or []
         if not 1 <= len(buttons) <= REPLY_BUTTONS_MAX:
             raise LimitError(f"Reply buttons: between 1 and {REPLY_BUTTONS_MAX}.")
+        titles: set[str] = set()
         for button in buttons:
             title = ((button or {}).get("reply") or {}).get("title")
             if not isinstance(title, str) or not title or len(title) > BUTTON_TITLE_MAX:
                 raise LimitError(f"A button title needs 1 to {BUTTON_TITLE_MAX} characters.")
+            if title.strip() in titles:  # WhatsApp refuses two buttons of one message with one title
+                raise LimitError("Each button needs a title of its own.")
+            titles.add(title.strip())
     elif itype == "list":
         if not 1 <= _len(action.get("button")) <= LIST_BUTTON_MAX:
             raise LimitError(f"The list's button text needs 1 to {LIST_BUTTON_MAX} characters.")

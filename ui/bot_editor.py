@@ -91,6 +91,7 @@ from app.wire import (
     KeywordRule,
     MenuBot,
     MenuNode,
+    check_button_titles,
 )
 from ui.announce import announce
 from ui.automation_dialog import AutomationDialog, ClientProvider
@@ -1463,7 +1464,8 @@ class BotEditor(AutomationDialog):
             fields = {**self.parked, "other_language": _other_value(fields)}
         try:
             bot = MenuBot.model_validate(fields)
-        except ValidationError as exc:
+            check_button_titles(bot)  # as the relay checks a document it is sent
+        except (ValidationError, BotLimitError) as exc:
             self._problem = self.problem_sentence(exc)
             limit = limit_error(exc)
             self._problem_node = limit.node if limit is not None else None
@@ -1607,6 +1609,15 @@ class BotEditor(AutomationDialog):
             return with_particles(
                 self.tr("A choice in the menu “{0}” has no title yet.").format(self._node_label(menu))
             )
+        if limit.problem is BotProblem.DUPLICATE_BUTTON_TITLE and where is not None:
+            # Said with the menu it is in and the title twice there: two choices may share a title
+            # in different menus, and the tree marks only the second of the two.
+            menu = self.nodes.get(self._parents().get(where.id, ""))
+            sentence = self.tr(
+                "The menu “{0}” has two buttons called “{1}”: WhatsApp needs a different title on each."
+            )
+            shown_menu = self._node_label(menu) if menu is not None else ""
+            return with_particles(sentence.format(shown_menu, where.title.strip()))
         rule = next((r for r in self.rules if r.id == limit.node), None) if where is None else None
         if rule is not None and limit.problem is BotProblem.NOT_A_MENU:
             # The answer is named by what the owner called it, and so is the menu it shows, which

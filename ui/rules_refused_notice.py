@@ -150,6 +150,9 @@ def bot_limit_sentence(problem: BotProblem, where: str) -> str:
         BotProblem.SECTION_TITLE_REQUIRED: QCoreApplication.translate(
             "RulesRefused", "A list with several sections names each, and “{0}” has no section title."
         ),
+        BotProblem.DUPLICATE_BUTTON_TITLE: QCoreApplication.translate(
+            "RulesRefused", "The buttons of a menu each need a title of their own, and “{0}” is there twice."
+        ),
     }
     sentence = named.get(
         problem,

@@ -19,6 +19,7 @@ from app.wire import (
     KnownContacts,
     RelayErrorCode,
     StaleRevision,
+    check_button_titles,
 )
 from relay.bodies import read_body
 from relay.errors import error
@@ -35,6 +36,17 @@ async def get_automations(relay: Annotated[Relay, Depends(current_relay)]) -> Re
     return JSONResponse(doc.model_dump(mode="json"), headers={"ETag": str(doc.revision)})
 
 
+def _over_limits(limit: BotLimitError) -> Response:
+    """The refusal of a menu bot that breaks a limit: the old document keeps running; the desktop
+    names the problem and the node."""
+    return error(
+        400,
+        RelayErrorCode.BOT_OVER_LIMITS,
+        f"The menu bot breaks a limit: {limit}.",
+        params={"problem": limit.problem.value, "node": limit.node},
+    )
+
+
 @router.put("/v1/automations")
 async def put_automations(
     request: Request,
@@ -49,17 +61,14 @@ async def put_automations(
     )
     try:
         doc = Automations.model_validate_json(raw)
+        check_button_titles(doc.bot)  # checked as saved, not as read: see its docstring
+    except BotLimitError as broken:
+        return _over_limits(broken)
     except ValidationError as exc:
         for problem in exc.errors():
             limit = (problem.get("ctx") or {}).get("error")
             if isinstance(limit, BotLimitError):
-                # The old document keeps running; the desktop names the problem and the node.
-                return error(
-                    400,
-                    RelayErrorCode.BOT_OVER_LIMITS,
-                    f"The menu bot breaks a limit: {limit}.",
-                    params={"problem": limit.problem.value, "node": limit.node},
-                )
+                return _over_limits(limit)
         return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")
     except ValueError as exc:
         return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")

@@ -805,6 +805,10 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>답변 {0}에 아직 내용이 없어요: 이&#xa0;답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요.</translation>
     </message>
     <message>
+        <source>The menu “{0}” has two buttons called “{1}”: WhatsApp needs a different title on each.</source>
+        <translation>메뉴 “{0}”에 제목이 “{1}”인 버튼이 둘 있어요: WhatsApp에서는 버튼마다 제목이 달라야 해요.</translation>
+    </message>
+    <message>
         <source>&amp;Replace</source>
         <translation>바꾸기(&amp;R)</translation>
     </message>
@@ -9617,6 +9621,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>A list with several sections names each, and “{0}” has no section title.</source>
         <translation>구역이 여럿인 목록은 구역마다 이름이 있어야 하는데, “{0}”에는 구역 이름이 없어요.</translation>
+    </message>
+    <message>
+        <source>The buttons of a menu each need a title of their own, and “{0}” is there twice.</source>
+        <translation>한&#xa0;메뉴의 버튼은 제목이 모두 달라야 하는데, 제목이 “{0}”인 버튼이 둘 있어요.</translation>
     </message>
     <message>
         <source>The menu bot&apos;s menus and answers do not fit together at “{0}”.</source>

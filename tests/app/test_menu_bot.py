@@ -39,6 +39,7 @@ from app.wire import (
     MenuBot,
     MenuNode,
     OrderStatus,
+    check_button_titles,
 )
 from relay.limits import validate_send
 
@@ -406,6 +407,30 @@ def test_documents_over_whatsapps_limits_are_refused() -> None:
     assert _refused(**doc) is BotProblem.TEXT_TOO_LONG
 
 
+def _refused_titles(bot: dict[str, Any]) -> BotProblem | None:
+    try:
+        check_button_titles(MenuBot.model_validate(bot))
+    except BotLimitError as exc:
+        return exc.problem
+    return None
+
+
+def test_a_menu_whose_buttons_share_a_title_is_refused_where_it_is_saved() -> None:
+    """WhatsApp refuses reply buttons with one title twice: two choices added to a buttons menu and
+    left as "새 항목" were saved, and every customer who tapped into that menu got nothing."""
+    doc = _menu(2, style="buttons")
+    doc["nodes"][1]["title"] = doc["nodes"][2]["title"] = "새 항목"
+    assert _refused_titles(doc) is BotProblem.DUPLICATE_BUTTON_TITLE
+    doc["nodes"][2]["title"] = " 새 항목 "  # WhatsApp shows them alike
+    assert _refused_titles(doc) is BotProblem.DUPLICATE_BUTTON_TITLE
+    assert _refused_titles({"other_language": doc}) is BotProblem.DUPLICATE_BUTTON_TITLE
+    # A document saved before the check still loads: the relay keeps running its other answers.
+    Automations.model_validate({"bot": doc})
+    doc = _menu(2)  # a list's rows are told apart by their ids
+    doc["nodes"][1]["title"] = doc["nodes"][2]["title"] = "새 항목"
+    assert _refused_titles(doc) is None
+
+
 def test_documents_that_are_not_a_tree_are_refused() -> None:
     doc = _menu(2)
     doc["nodes"].append({"id": "c0", "title": "again"})
@@ -576,6 +601,10 @@ def test_a_menu_is_either_refused_with_a_code_or_sends_within_whatsapps_limits(r
         bot = MenuBot.model_validate(raw)
     except ValidationError as exc:
         assert isinstance(exc.errors()[0]["ctx"]["error"], BotLimitError)
+        return
+    try:
+        check_button_titles(bot)  # as the relay checks a document it is sent
+    except BotLimitError:
         return
     doc = Automations(bot=bot)
     decision = bot_decision(doc, BotState(), CustomerMessage("", "menu:top"), OPEN, wa_id=WA)

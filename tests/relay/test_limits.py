@@ -24,7 +24,9 @@ def buttons(n: int) -> dict[str, Any]:
             "type": "button",
             "body": {"text": "사이즈를 고르세요"},
             "action": {
-                "buttons": [{"type": "reply", "reply": {"id": str(i), "title": "M"}} for i in range(n)]
+                "buttons": [
+                    {"type": "reply", "reply": {"id": str(i), "title": f"{i + 90}"}} for i in range(n)
+                ]
             },
         },
     }
@@ -63,6 +65,16 @@ def test_reply_buttons_and_list_rows_are_capped() -> None:
     }
     with pytest.raises(LimitError):
         validate_send(listing)
+
+
+def test_reply_buttons_that_share_a_title_are_refused_before_graph() -> None:
+    """WhatsApp needs each reply button's title unique within the message: two "주문하기" buttons fail
+    at Meta, after the customer has already tapped her way there."""
+    body = buttons(2)
+    for button in body["interactive"]["action"]["buttons"]:
+        button["reply"]["title"] = "주문하기"
+    with pytest.raises(LimitError):
+        validate_send(body)
 
 
 def test_stickers_and_audio_have_their_own_limits() -> None:

@@ -269,6 +269,25 @@ def test_a_menu_over_whatsapps_limits_is_refused_and_the_old_one_keeps_running(r
     assert again["bot"]["nodes"][1]["title"] == "주문·배송 조회"
 
 
+def test_a_buttons_menu_with_one_title_twice_is_refused_and_the_old_one_keeps_running(
+    relay: RunningRelay,
+) -> None:
+    """WhatsApp refuses reply buttons that share a title: saved, the menu failed at Meta each time."""
+    put_bot(relay)
+    current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    returned = next(node for node in current["bot"]["nodes"] if node["id"] == "return")
+    returned["title"] = "교환 신청"  # the title of the button beside it
+    r = relay.client.put(
+        f"{relay.url}/v1/automations",
+        json=current,
+        headers={**relay.auth(), "If-Match": str(current["revision"])},
+    )
+    assert r.status_code == 400
+    assert r.json()["error"]["params"] == {"problem": "duplicate_button_title", "node": "return"}
+    again = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    assert [n["title"] for n in again["bot"]["nodes"] if n["id"] == "return"] == ["반품 신청"]
+
+
 def test_echoes_of_the_phone_app_never_reach_the_bot(relay: RunningRelay, graph: FakeGraph) -> None:
     put_bot(relay)
     echo = {

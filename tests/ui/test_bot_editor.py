@@ -974,3 +974,21 @@ def test_the_menu_with_the_greeting_says_so_while_the_greeting_is_off(qtbot: Any
     assert "The greeting is off, so no menu goes with it" in editor.summary.text()
     editor.welcome_menu.setChecked(False)
     assert "greeting is off" not in editor.summary.text()
+
+
+def test_two_buttons_of_one_menu_with_one_title_are_said_before_saving_and_never_reach_the_relay(
+    qtbot: Any, ctx: AppContext, korean: None
+) -> None:
+    """WhatsApp refuses a message whose reply buttons share a title. "반품 신청" renamed "교환 신청"
+    was saved, and every customer who tapped 교환·반품 got nothing, the send failing at Meta."""
+    editor, store = editor_with_the_shop_menu_saved(qtbot, ctx)
+    editor.tree.setCurrentItem(node_item(editor, "return"))
+    editor.node_title.setText("교환 신청")
+    problem = "메뉴 “교환·반품”에 제목이 “교환 신청”인 버튼이 둘 있어요: WhatsApp에서는 버튼마다 제목이 달라야 해요."
+    assert editor.summary.text() == problem
+    assert node_item(editor, "return").foreground(0).color().name() == problem_colour().lower()
+    editor.save()
+    assert not editor.error.isHidden() and editor.error.text() == problem
+    assert [n.title for n in store.state().doc.bot.nodes if n.id == "return"] == ["반품 신청"]
+    editor.node_title.setText("반품 신청 (환불)")
+    assert editor.error.isHidden() and editor.summary.text() == ""
