@@ -51,6 +51,7 @@ from app import relay_clock
 from app.automations_parts import AutomationsPart
 from app.bank_field import BANK_FIELD, with_bank
 from app.business_numbers import shop_numbers
+from app.interactive_text import CHOICE_MARK, OPENER_MARK
 from app.order_queries import OrderCustomer, customer_of_order
 from app.orders import order_numbers_in
 from app.relay_client import RelayClient
@@ -225,6 +226,27 @@ def reply_text(body: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
         reply = button.get("reply") or {}
         choices.append((str(reply.get("id", "")), str(reply.get("title", ""))))
     return text, choices
+
+
+def preview_choices(body: dict[str, Any]) -> list[str]:
+    """A Graph message body's choices as the customer gets them, a line each: each reply button
+    ("[ 교환 신청 ]"); or a list's one button ("[ ☰ 메뉴 보기 ]", all she sees before tapping it), then
+    the sheet it opens: each section's title before its rows, a row's description after its title
+    (as the chat's bubble shows the list once sent: app/interactive_text.py)."""
+    action = (body.get("interactive") or {}).get("action") or {}
+    lines = [f"[ {(button.get('reply') or {}).get('title', '')} ]" for button in action.get("buttons") or []]
+    sections = action.get("sections") or []
+    if sections:
+        lines.append(f"[ {OPENER_MARK}{action.get('button', '')} ]")
+    for section in sections:
+        if section.get("title"):
+            lines.append(str(section["title"]))
+        for row in section.get("rows") or []:
+            description = row.get("description")
+            lines.append(
+                CHOICE_MARK + str(row.get("title", "")) + (f" · {description}" if description else "")
+            )
+    return lines
 
 
 class Simulator(QFrame):
@@ -1132,10 +1154,10 @@ class BotEditor(AutomationDialog):
         decision = bot_decision(enabled, BotState(), tap, relay_clock.now(), wa_id=SIMULATED_WA_ID)
         if decision.reply is None:
             return self.tr("Nothing: the bot stays quiet.")
-        text, choices = reply_text(decision.reply)
+        text, _choices = reply_text(decision.reply)
         if decision.handoff is not None:
             text += "\n" + self.tr("(The chat goes to a person; the bot stays quiet there.)")
-        return "\n".join([text, *(f"[ {title} ]" for _id, title in choices)])
+        return "\n".join([text, *preview_choices(decision.reply)])
 
     def _node_edited(self) -> None:
         node = self._current_node()

@@ -684,7 +684,7 @@ def test_a_menu_entry_that_stops_the_preview_is_named_where_the_preview_would_be
     # No problem left; what is left to write is said (the new choice under it answers nothing yet).
     assert editor.summary.text().startswith("Customers who tap “New choice” get no answer yet")
     assert node_item(editor, submenu.id).toolTip(0) == ""
-    assert "[ New choice ]" in editor.node_preview.text()
+    assert "▸ New choice" in editor.node_preview.text().split("\n")
 
 
 def test_the_ready_made_answers_are_listed_by_clean_korean_names_with_keywords_in_their_own_field(
@@ -992,3 +992,34 @@ def test_two_buttons_of_one_menu_with_one_title_are_said_before_saving_and_never
     assert [n.title for n in store.state().doc.bot.nodes if n.id == "return"] == ["반품 신청"]
     editor.node_title.setText("반품 신청 (환불)")
     assert editor.error.isHidden() and editor.summary.text() == ""
+
+
+def test_a_lists_preview_shows_its_button_sections_and_descriptions_as_the_customer_gets_them(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The preview of a list showed its rows' titles alone: the description the owner wrote under
+    each, the section names and the list's button ("메뉴 보기"), which is all the customer sees before
+    tapping it, never showed until a customer's phone did."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.tabs.setCurrentIndex(1)
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.node_button.setText("메뉴 열기")
+    for node_id, section in [("order", "주문"), ("account", "주문"), ("returns", "주문")]:
+        editor.tree.setCurrentItem(node_item(editor, node_id))
+        editor.node_section.setText(section)
+    for node_id in ("hours", "person"):
+        editor.tree.setCurrentItem(node_item(editor, node_id))
+        editor.node_section.setText("안내")
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    lines = editor.node_preview.text().split("\n")
+    assert lines[1:] == [
+        "[ ☰ 메뉴 열기 ]",
+        "주문",
+        "▸ 주문·배송 조회 · 주문 상태와 배송 현황",
+        "▸ 입금 계좌 안내 · 무통장 입금 계좌",
+        "▸ 교환·반품 · 교환·반품 신청 방법",
+        "안내",
+        "▸ 영업시간 · 문의 답변 시간",
+        "▸ 상담원 연결 · 직원이 직접 답변드려요",
+    ]
