@@ -1023,3 +1023,27 @@ def test_a_lists_preview_shows_its_button_sections_and_descriptions_as_the_custo
         "▸ 영업시간 · 문의 답변 시간",
         "▸ 상담원 연결 · 직원이 직접 답변드려요",
     ]
+
+
+def test_a_customers_tap_on_a_removed_choice_is_not_answered_by_the_choice_added_in_its_place(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The owner removed "배송 문의" and added "교환 안내": the new choice took the removed one's id, so
+    a customer who tapped "배송 문의" in the menu she had been sent got the exchange answer."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.tabs.setCurrentIndex(1)
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.add_choice()
+    editor.node_title.setText("배송 문의")
+    editor.node_text.setPlainText("배송은 2~3일 걸려요.")
+    write(qtbot, editor, "메뉴")  # the customer is sent the menu with 배송 문의 in it
+    assert "배송 문의" in choices(editor)
+    editor.remove_node()  # the owner edits the menu meanwhile
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.add_choice()
+    editor.node_title.setText("교환 안내")
+    editor.node_text.setPlainText("교환은 7일 안에 신청해 주세요.")
+    tap(qtbot, editor, "배송 문의")
+    assert said(editor)[-1][1].startswith("이 메뉴는 바뀌었어요. 새 메뉴에서 다시 골라 주세요.")
+    assert "교환 안내" in choices(editor)
