@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import QLineEdit
+
+from app.text import nfc
 
 
 def text_length(text: str) -> int:
@@ -46,11 +48,15 @@ class LimitedLineEdit(QLineEdit):
         if text_length(text) > room:
             self.cut_short.emit(self.maxLength())
 
+    def paste_composed(self) -> None:
+        """Paste the clipboard's text with its Hangul composed (NFC): copied from a Mac file name it
+        comes as decomposed jamo, three letters a syllable, and was cut to the limit mid-syllable."""
+        text = nfc(QGuiApplication.clipboard().text())
+        self._insert(text, lambda: self.insert(text))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
-            self._insert(
-                QGuiApplication.clipboard().text(), lambda: super(LimitedLineEdit, self).keyPressEvent(event)
-            )
+            self.paste_composed()
         else:
             typed, before = event.text(), self.text()
             super().keyPressEvent(event)
@@ -68,17 +74,29 @@ class LimitedLineEdit(QLineEdit):
 
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
-        text = mime.text() if mime.hasText() and event.source() is not self else ""
-        self._insert(text, lambda: super(LimitedLineEdit, self).dropEvent(event))
+        if not mime.hasText() or event.source() is self:
+            super().dropEvent(event)
+            return
+        # Dropped as the clipboard is pasted: its Hangul composed (paste_composed).
+        composed = QMimeData()
+        composed.setText(nfc(mime.text()))
+        drop = QDropEvent(
+            event.position(),
+            event.possibleActions(),
+            composed,
+            event.buttons(),
+            event.modifiers(),
+            event.type(),
+        )
+        self._insert(composed.text(), lambda: super(LimitedLineEdit, self).dropEvent(drop))
+        event.setDropAction(drop.dropAction())
+        event.setAccepted(drop.isAccepted())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
         paste = menu.findChild(QAction, "edit-paste")  # the name Qt gives its menu's Paste
         if paste is not None:
-            # Qt's own paste is connected first: this runs after it, with what was there before.
-            room, clip = self.room(), QGuiApplication.clipboard().text()
-            paste.triggered.connect(
-                lambda: self.cut_short.emit(self.maxLength()) if text_length(clip) > room else None
-            )
+            paste.triggered.disconnect()  # Qt's own paste, which keeps decomposed Hangul as it came
+            paste.triggered.connect(self.paste_composed)
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -73,3 +73,28 @@ def test_korean_committed_by_the_input_method_into_a_full_field_is_said(qtbot: A
     with qtbot.waitSignal(field.full):
         commit("다라")
     assert field.text() == "가나다"
+
+
+def test_korean_pasted_or_dropped_in_decomposed_letters_is_kept_whole_as_syllables(qtbot: Any) -> None:
+    """A title copied from a Mac file name comes as decomposed jamo, three letters a syllable: "교환
+    반품 전에 꼭 읽어 주세요" (17 characters) was cut to "교환 반품 전에 꼭 ᄋ", a lone ㅇ at its end,
+    with a note that only 24 characters fit."""
+    import unicodedata
+
+    from PySide6.QtGui import QGuiApplication
+
+    title = "교환 반품 전에 꼭 읽어 주세요"
+    decomposed = unicodedata.normalize("NFD", title)
+    assert len(decomposed) > 24
+    field = LimitedLineEdit()
+    qtbot.addWidget(field)
+    field.setMaxLength(24)
+    field.show()
+    QGuiApplication.clipboard().setText(decomposed)
+    with qtbot.assertNotEmitted(field.cut_short):
+        qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == title  # composed: 17 characters, as WhatsApp and the counter count them
+    field.clear()
+    with qtbot.assertNotEmitted(field.cut_short):
+        drop(field, decomposed)
+    assert field.text() == title
