@@ -84,6 +84,7 @@ from app.wire import (
     ROW_DESCRIPTION_MAX,
     ROW_TITLE_MAX,
     SECTION_TITLE_MAX,
+    TEXT_MAX,
     Automations,
     BotAnswer,
     BotLimitError,
@@ -1656,6 +1657,21 @@ class BotEditor(AutomationDialog):
             name = self._rule_title(rule)
         else:
             name = self._node_label(where) if where is not None else limit.node
+        if limit.problem is BotProblem.TEXT_TOO_LONG and (where is not None or rule is not None):
+            # How long it is and may be: the text box has no counter, and "too long" left the owner
+            # cutting a sentence at a time.
+            text = where.text if where is not None else rule.answer.text if rule is not None else ""
+            if where is not None and where.action == "menu":
+                sentence = self.tr(
+                    "The text of the menu “{0}” has {1} characters: WhatsApp shows at most {2} above a menu."
+                )
+                most = INTERACTIVE_BODY_MAX
+            else:
+                sentence = self.tr(
+                    "The text of “{0}” has {1} characters: WhatsApp sends at most {2} in one message."
+                )
+                most = TEXT_MAX
+            return with_particles(sentence.format(name, count_text(len(text)), count_text(most)))
         sentences = {
             BotProblem.TOO_MANY_ROWS: self.tr("The menu “{0}” has more than 10 rows."),
             BotProblem.TOO_MANY_BUTTONS: self.tr(

@@ -809,6 +809,14 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>메뉴 “{0}”에 제목이 “{1}”인 버튼이 둘 있어요: WhatsApp에서는 버튼마다 제목이 달라야 해요.</translation>
     </message>
     <message>
+        <source>The text of the menu “{0}” has {1} characters: WhatsApp shows at most {2} above a menu.</source>
+        <translation>메뉴 “{0}”의 내용이 {1}자예요: WhatsApp은 메뉴 위에 {2}자까지만 보여 줘요.</translation>
+    </message>
+    <message>
+        <source>The text of “{0}” has {1} characters: WhatsApp sends at most {2} in one message.</source>
+        <translation>“{0}”의 내용이 {1}자예요: WhatsApp은 메시지 하나에 {2}자까지만 보내요.</translation>
+    </message>
+    <message>
         <source>&amp;Replace</source>
         <translation>바꾸기(&amp;R)</translation>
     </message>

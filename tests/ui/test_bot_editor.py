@@ -614,7 +614,7 @@ def test_an_unfinished_menu_in_another_language_survives_switching_back_and_fort
     editor.tree.setCurrentItem(node_item(editor, "home"))
     too_long = "Hello! " * 200  # over the 1,024 characters a menu's text may have
     editor.node_text.setPlainText(too_long)
-    assert "too long" in editor.summary.text()  # the problem is shown, not a crash
+    assert "has 1,400 characters" in editor.summary.text()  # the problem is shown, not a crash
     editor.language.setCurrentIndex(0)
     editor.language.setCurrentIndex(1)
     assert editor.nodes["home"].text == too_long
@@ -1047,3 +1047,23 @@ def test_a_customers_tap_on_a_removed_choice_is_not_answered_by_the_choice_added
     tap(qtbot, editor, "배송 문의")
     assert said(editor)[-1][1].startswith("이 메뉴는 바뀌었어요. 새 메뉴에서 다시 골라 주세요.")
     assert "교환 안내" in choices(editor)
+
+
+def test_a_text_too_long_says_how_long_it_is_and_how_long_it_may_be(
+    qtbot: Any, ctx: AppContext, korean: None, korean_locale: None
+) -> None:
+    """ "“처음 메뉴”의 내용이 너무 길어요" said nothing of how long: the text box has no counter, and the
+    owner cut a sentence at a time, not knowing WhatsApp shows 1,024 characters above a menu."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.node_text.setPlainText("가" * 1100)
+    assert editor.summary.text() == (
+        "메뉴 “처음 메뉴”의 내용이 1,100자예요: WhatsApp은 메뉴 위에 1,024자까지만 보여 줘요."
+    )
+    editor.node_text.setPlainText("무엇을 도와드릴까요?")
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    editor.node_text.setPlainText("가" * 4097)
+    assert editor.summary.text() == (
+        "“영업시간”의 내용이 4,097자예요: WhatsApp은 메시지 하나에 4,096자까지만 보내요."
+    )
