@@ -153,6 +153,16 @@ def node_preview_sheet() -> str:
     )
 
 
+def _show_whole(field: LimitedLineEdit, text: str, limit: int) -> None:
+    """Put a stored text in its field whole. The field counts an emoji twice (UTF-16, as Qt does)
+    and the limits WhatsApp states once (app/wire.py counts characters): a 24-character title with
+    an emoji, which the relay takes, lost its last letter in a 24-long field, and was saved so at
+    the entry's next edit. Such a field takes no more than it holds, and a text over WhatsApp's
+    limit is still said by the document check before Save."""
+    field.setMaxLength(max(limit, text_length(text)))
+    field.setText(text)
+
+
 def _new_id(taken: set[str], stem: str) -> str:
     """An id no entry of the menu had before: a customer's tap names the id of the row she was sent
     ("menu:<id>"), and a removed choice's id given to the one added in its place ("choice3" again)
@@ -782,7 +792,7 @@ class BotEditor(AutomationDialog):
         rule = self.rules[row]
         self._filling = True
         self.rule_name_cut.hide()
-        self.rule_name.setText(rule.title)
+        _show_whole(self.rule_name, rule.title, KEYWORD_RULE_TITLE_MAX)
         self.keywords.setText(", ".join(rule.keywords))
         self.keywords.setCursorPosition(0)  # a long list read from its first keyword, not its last
         self.whole_word.setChecked(rule.whole_word)
@@ -1108,14 +1118,13 @@ class BotEditor(AutomationDialog):
         if node is None:
             return
         self._filling = True
-        self.node_title.setMaxLength(self._title_limit(node))
-        self.node_title.setText(node.title)
-        self.node_description.setText(node.description)
-        self.node_section.setText(node.section)
+        _show_whole(self.node_title, node.title, self._title_limit(node))
+        _show_whole(self.node_description, node.description, ROW_DESCRIPTION_MAX)
+        _show_whole(self.node_section, node.section, SECTION_TITLE_MAX)
         self.node_action.setCurrentIndex(max(0, self.node_action.findData(node.action)))
         self.node_text.setPlainText(shown_fields(node.text))
         self.node_style.setCurrentIndex(max(0, self.node_style.findData(node.style)))
-        self.node_button.setText(node.button)
+        _show_whole(self.node_button, node.button, LIST_BUTTON_MAX)
         self._filling = False
         self._node_fields(node)
 

@@ -1067,3 +1067,30 @@ def test_a_text_too_long_says_how_long_it_is_and_how_long_it_may_be(
     assert editor.summary.text() == (
         "“영업시간”의 내용이 4,097자예요: WhatsApp은 메시지 하나에 4,096자까지만 보내요."
     )
+
+
+def test_a_title_with_an_emoji_that_whatsapp_takes_is_shown_and_kept_whole(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The field counts an emoji twice and WhatsApp's limit counts it once: an imported menu's
+    "🎁 선물 포장…" of 24 characters was shown cut by its last letter, and saved cut as soon as the
+    owner changed the entry's description."""
+    title = "🎁 선물 포장은 주문 메모에 적어 주세요 ♥"[:24]
+    description = "🎀" + "리본 색을 골라 주세요 " * 6
+    description = description[:72]
+    assert len(title) == 24 and len(description) == 72
+    bot = korean_shop_menu()
+    nodes = [
+        n.model_copy(update={"title": title, "description": description}) if n.id == "hours" else n
+        for n in bot.nodes
+    ]
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(bot.model_copy(update={"nodes": nodes}))
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    assert editor.node_title.text() == title and editor.node_description.text() == description
+    editor.node_section.setText("안내")
+    editor.tree.setCurrentItem(node_item(editor, "person"))
+    editor.node_section.setText("안내")
+    editor.tree.setCurrentItem(node_item(editor, "order"))
+    hours = next(n for n in editor.apply(editor.state.doc).bot.nodes if n.id == "hours")
+    assert (hours.title, hours.description, hours.section) == (title, description, "안내")
