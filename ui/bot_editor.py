@@ -1666,6 +1666,19 @@ class BotEditor(AutomationDialog):
             name = self._rule_title(rule)
         else:
             name = self._node_label(where) if where is not None else limit.node
+        if limit.problem is BotProblem.TITLE_TOO_LONG and where is not None:
+            # How long it is and may be: a row's title fits a list (24) and not a button (20), so a
+            # list shown as buttons made a title too long that had been fine.
+            if self._title_limit(where) == BUTTON_TITLE_MAX:
+                sentence = self.tr(
+                    "The title of “{0}” has {1} characters: a button's title may have at most {2}."
+                )
+            else:
+                sentence = self.tr(
+                    "The title of “{0}” has {1} characters: a list row's title may have at most {2}."
+                )
+            most = self._title_limit(where)
+            return with_particles(sentence.format(name, count_text(len(where.title)), count_text(most)))
         if limit.problem is BotProblem.TEXT_TOO_LONG and (where is not None or rule is not None):
             # How long it is and may be: the text box has no counter, and "too long" left the owner
             # cutting a sentence at a time.

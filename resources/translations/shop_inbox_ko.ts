@@ -809,6 +809,14 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>메뉴 “{0}”에 제목이 “{1}”인 버튼이 둘 있어요: WhatsApp에서는 버튼마다 제목이 달라야 해요.</translation>
     </message>
     <message>
+        <source>The title of “{0}” has {1} characters: a button&apos;s title may have at most {2}.</source>
+        <translation>“{0}”의 제목이 {1}자예요: 버튼 제목은 {2}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The title of “{0}” has {1} characters: a list row&apos;s title may have at most {2}.</source>
+        <translation>“{0}”의 제목이 {1}자예요: 목록 항목의 제목은 {2}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
         <source>The text of the menu “{0}” has {1} characters: WhatsApp shows at most {2} above a menu.</source>
         <translation>메뉴 “{0}”의 내용이 {1}자예요: WhatsApp은 메뉴 위에 {2}자까지만 보여 줘요.</translation>
     </message>

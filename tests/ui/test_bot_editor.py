@@ -1094,3 +1094,22 @@ def test_a_title_with_an_emoji_that_whatsapp_takes_is_shown_and_kept_whole(
     editor.tree.setCurrentItem(node_item(editor, "order"))
     hours = next(n for n in editor.apply(editor.state.doc).bot.nodes if n.id == "hours")
     assert (hours.title, hours.description, hours.section) == (title, description, "안내")
+
+
+def test_a_title_too_long_for_a_button_says_how_long_it_is_and_may_be(
+    qtbot: Any, ctx: AppContext, korean: None, korean_locale: None
+) -> None:
+    """A list of three shown as buttons instead: a row's 21-character title is too long for a
+    button (20), and "제목이 비었거나 너무 길어요" said neither how long nor why it was fine before."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.tree.setCurrentItem(node_item(editor, "returns"))
+    editor.node_style.setCurrentIndex(editor.node_style.findData("list"))
+    editor.tree.setCurrentItem(node_item(editor, "exchange"))
+    editor.node_title.setText("교환 신청: 사이즈·색상 교환 안내해요")
+    assert editor.summary.text() == ""  # 21 characters: a list row takes 24
+    editor.tree.setCurrentItem(node_item(editor, "returns"))
+    editor.node_style.setCurrentIndex(editor.node_style.findData("buttons"))
+    assert editor.summary.text() == (
+        "“교환 신청: 사이즈·색상 교환 안내해요”의 제목이 21자예요: 버튼 제목은 20자까지 쓸 수 있어요."
+    )
