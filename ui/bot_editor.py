@@ -1131,10 +1131,12 @@ class BotEditor(AutomationDialog):
     def _node_fields(self, node: MenuNode) -> None:
         is_menu = node.action == "menu"
         in_buttons = self._title_limit(node) == BUTTON_TITLE_MAX
+        # Only a row of a list shows a description and sits in a section: the main menu is no row.
+        in_list = node.id in self._parents() and not in_buttons
         self.node_style.setEnabled(is_menu)
         self.node_button.setEnabled(is_menu and node.style == "list")
-        self.node_description.setEnabled(not in_buttons)
-        self.node_section.setEnabled(not in_buttons)
+        self.node_description.setEnabled(in_list)
+        self.node_section.setEnabled(in_list)
         self.node_text.setEnabled(node.action != "back" and node.action != "orders")
         limit = self._title_limit(node)
         # Counted as the field holds the title (an emoji is two), so a full field reads full.

@@ -1113,3 +1113,19 @@ def test_a_title_too_long_for_a_button_says_how_long_it_is_and_may_be(
     assert editor.summary.text() == (
         "“교환 신청: 사이즈·색상 교환 안내해요”의 제목이 21자예요: 버튼 제목은 20자까지 쓸 수 있어요."
     )
+
+
+def test_the_main_menus_own_description_and_section_are_not_offered_as_it_is_no_row(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The main menu is no row of any list: a description written for it was never sent anywhere."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    assert not editor.node_description.isEnabled() and not editor.node_section.isEnabled()
+    editor.tree.setCurrentItem(node_item(editor, "order"))  # a row of the main menu's list
+    assert editor.node_description.isEnabled() and editor.node_section.isEnabled()
+    editor.tree.setCurrentItem(node_item(editor, "returns"))  # a row that opens a menu of buttons
+    assert editor.node_description.isEnabled()
+    editor.tree.setCurrentItem(node_item(editor, "exchange"))  # a button: no description
+    assert not editor.node_description.isEnabled()
