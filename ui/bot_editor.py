@@ -1500,18 +1500,42 @@ class BotEditor(AutomationDialog):
         if self.editing_other:
             assert self.parked is not None
             fields = {**self.parked, "other_language": _other_value(fields)}
+        in_other = False  # whether the problem is in the menu in another language
         try:
             bot = MenuBot.model_validate(fields)
-            check_button_titles(bot)  # as the relay checks a document it is sent
+            # As the relay checks a document it is sent, one language at a time to tell which.
+            check_button_titles(bot.model_copy(update={"other_language": None}))
+            in_other = bot.other_language is not None
+            if bot.other_language is not None:
+                check_button_titles(bot.other_language)
         except (ValidationError, BotLimitError) as exc:
-            self._problem = self.problem_sentence(exc)
-            limit = limit_error(exc)
-            self._problem_node = limit.node if limit is not None else None
+            if isinstance(exc, ValidationError):
+                in_other = any(error["loc"][:1] == ("other_language",) for error in exc.errors()[:1])
+            if in_other != self.editing_other:
+                # The menus of both languages name their entries alike ("return"): said with this
+                # one's titles and marked in this tree, the problem pointed at the wrong entry.
+                self._problem = self._elsewhere_sentence(in_other)
+                self._problem_node = None
+            else:
+                self._problem = self.problem_sentence(exc)
+                limit = limit_error(exc)
+                self._problem_node = limit.node if limit is not None else None
             bot = MenuBot.model_construct(**fields)  # kept as typed; refused by problem() at Save
         else:
             self._problem = ""
             self._problem_node = None
         return doc.model_copy(update={"bot": bot}, deep=True)
+
+    def _elsewhere_sentence(self, in_other: bool) -> str:
+        """A problem in the menu not being edited: which one, and where to see it."""
+        if in_other:
+            return self.tr(
+                "The menu in another language goes beyond what WhatsApp allows: choose it under "
+                "“Editing” to see where."
+            )
+        return self.tr(
+            "The main menu goes beyond what WhatsApp allows: choose it under “Editing” to see where."
+        )
 
     def problem(self) -> str:
         doc = self.apply(self.state.doc)

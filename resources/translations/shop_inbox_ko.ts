@@ -785,6 +785,14 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>상담원 연결 요청 문구</translation>
     </message>
     <message>
+        <source>The menu in another language goes beyond what WhatsApp allows: choose it under “Editing” to see where.</source>
+        <translation>다른 언어 메뉴가 WhatsApp 제한을 넘어요: “편집 중”에서 다른 언어 메뉴를 골라 어디인지 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>The main menu goes beyond what WhatsApp allows: choose it under “Editing” to see where.</source>
+        <translation>주 메뉴가 WhatsApp 제한을 넘어요: “편집 중”에서 주 메뉴를 골라 어디인지 확인해 주세요.</translation>
+    </message>
+    <message>
         <source>The answer “{0}” writes a text before its menu: together with the menu&apos;s own text it is longer than the {1} characters WhatsApp shows above a menu. Shorten one of them.</source>
         <translation>답변 “{0}”은(는) 메뉴 앞에 글을 먼저 써요. 메뉴의 글과 합치면 WhatsApp이 메뉴 위에 보여 주는 {1}자를 넘어요. 둘 중 하나를 줄여 주세요.</translation>
     </message>

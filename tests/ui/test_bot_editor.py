@@ -1129,3 +1129,25 @@ def test_the_main_menus_own_description_and_section_are_not_offered_as_it_is_no_
     assert editor.node_description.isEnabled()
     editor.tree.setCurrentItem(node_item(editor, "exchange"))  # a button: no description
     assert not editor.node_description.isEnabled()
+
+
+def test_a_problem_in_the_menu_not_shown_is_said_as_there_and_marks_nothing_here(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """Both ready-made menus name their entries alike ("return"): a problem left in the English menu
+    was said, back on the Korean one, with the Korean entry's title, and that entry marked red."""
+    from app.shop_menu import english_shop_menu
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu().model_copy(update={"other_language": english_shop_menu()}))
+    editor.language.setCurrentIndex(1)
+    editor.tree.setCurrentItem(node_item(editor, "return"))
+    editor.node_title.setText("Exchange")  # as the button beside it
+    assert editor.summary.text().startswith("The menu “Exchange or return” has two buttons called")
+    editor.language.setCurrentIndex(0)
+    assert editor.summary.text() == (
+        "The menu in another language goes beyond what WhatsApp allows: choose it under “Editing” to see where."
+    )
+    assert node_item(editor, "return").foreground(0).color().name() != problem_colour().lower()
+    editor.save()
+    assert not editor.error.isHidden() and "menu in another language" in editor.error.text()
