@@ -426,7 +426,11 @@ class OrderWindow(QDialog):
         self, detail: OrderDetail, saved: OrderEdits = OrderEdits(), *, elsewhere: bool = False
     ) -> None:
         """The order as stored; a row the owner is typing in stays as typed, unless `saved` holds it.
-        `elsewhere`: read again after a change made outside this window (the bank's file, the board)."""
+        `elsewhere`: read again after a change made outside this window (the bank's file, the board);
+        otherwise what a write of this window answered, which a look read before it never replaces:
+        one that answered late put a paid order back to "Awaiting payment" under the owner's eyes."""
+        if not elsewhere:
+            self._reads.overtaken()
         typed = self.typed_edits()
         previous = self.detail
         self.detail = self.message.detail = detail

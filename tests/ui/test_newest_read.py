@@ -51,3 +51,29 @@ def test_an_outdated_answer_is_handed_to_its_own_callback(qtbot: Any) -> None:
     relay_may_answer.set()
     qtbot.waitUntil(lambda: late == ["the relay's answer"])
     assert label.text() == "from the chats"
+
+
+def test_a_read_started_before_a_write_the_view_showed_never_replaces_it(qtbot: Any) -> None:
+    """The view shows what its own write answered: a read that started before the write may have
+    read the rows before it, so its answer goes to `on_outdated`; a read started after is shown."""
+    label = QLabel("nothing read")
+    qtbot.addWidget(label)
+    reads = Newest()
+    read_before, may_answer = threading.Event(), threading.Event()
+    late: list[str] = []
+
+    def read_before_the_write() -> str:
+        read_before.set()
+        may_answer.wait(10)
+        return "before the write"
+
+    reads.run_op(read_before_the_write, label.setText, parent=label, on_outdated=late.append)
+    qtbot.waitUntil(read_before.is_set)
+    label.setText("as the write stored it")  # the write's own answer
+    reads.overtaken()
+    may_answer.set()
+    qtbot.waitUntil(lambda: late == ["before the write"])
+    assert label.text() == "as the write stored it"
+
+    reads.run_op(lambda: "after the write", label.setText, parent=label, on_outdated=late.append)
+    qtbot.waitUntil(lambda: label.text() == "after the write")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from itertools import pairwise
 from typing import Any
@@ -10,9 +11,11 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
+import ui.order_window
 from app.catalog import ItemDraft, create_item
+from app.changes import Changes
 from app.models import utcnow
-from app.order_actions import move_order_to
+from app.order_actions import load_order, move_order_to
 from app.order_settings import OrderSettings, save_order_settings
 from app.orders import LineInput, OrderState, create_order
 from tests.support.factories import make_contact
@@ -394,3 +397,40 @@ def test_a_move_back_read_after_the_order_moved_on_waits_for_the_window_to_follo
         "move_cancelled",
     ]
     assert order_window.width() == width and row_at(order_window) == row
+
+
+def test_a_look_at_the_order_read_before_a_move_never_shows_it_back_in_its_old_state(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The board touched the order as the owner clicked "Ask for payment": the window's look at it,
+    read before the move was stored, answered after the move's own answer (the pool busy). It put
+    the window back to New, over the Awaiting payment the move had shown: New's buttons again, and
+    the payment request just prepared said dropped as if the order had moved elsewhere."""
+    order_window = new_order_open(window, qtbot)
+    order_id = order_window.order_id
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+
+    def looked_before_the_move(db: Any, asked: int) -> Any:
+        detail = load_order(db, asked)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return detail
+
+    monkeypatch.setattr(ui.order_window, "load_order", looked_before_the_move)
+    try:
+        window.ctx.publish(Changes(orders=frozenset({order_id})))  # the board touched it
+        qtbot.waitUntil(read.is_set)  # read as New
+        order_window.move_to(OrderState.AWAITING_PAYMENT)
+        qtbot.waitUntil(lambda: order_window.message.isVisible())
+        assert order_window.detail is not None and order_window.detail.state == OrderState.AWAITING_PAYMENT
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0)
+
+    assert order_window.detail is not None and order_window.detail.state == OrderState.AWAITING_PAYMENT
+    moves = [b.objectName() for b in shown_moves(order_window)]
+    assert "move_paid" in moves and "move_awaiting_payment" not in moves
+    assert order_window.message.isVisible() and order_window.message.showing_text()
