@@ -372,7 +372,10 @@ class AutomationDialog(QDialog):
         # What to do once the edits are saved ("Save" when the owner closes with unsaved edits).
         self._after_save: Callable[[], None] | None = None
         self.own_changes = OwnChanges(self.ctx)
-        self._reads = Newest()  # a late answer for an older look never replaces a newer one
+        # A late answer for an older look never replaces a newer one, nor what a save, a conflict's
+        # choice or a push stored since (overtaken): one read before her save put the form back to
+        # the text she had just replaced, and said another computer had changed it.
+        self._reads = Newest()
         self.loaded = False
         self.state = AutomationsState(doc=Automations())
         # The copy the form was last filled from: what the owner's edits are edits of.
@@ -699,6 +702,7 @@ class AutomationDialog(QDialog):
 
         def stored(result: tuple[AutomationsState, Changes]) -> None:
             self.state, changes = result
+            self._reads.overtaken()
             self._form_doc = self.state.doc
             self._saving = self._saving_form = False
             # What was typed after the form was taken is not in this save: still unsaved, so
@@ -763,6 +767,7 @@ class AutomationDialog(QDialog):
 
         def resolved(result: tuple[AutomationsState, Changes]) -> None:
             self.state, changes = result
+            self._reads.overtaken()
             self._saving = False
             # "Keep mine" keeps the saved copy on the relay; edits typed since stay on the form,
             # unsaved, for the owner to save or leave.
@@ -805,6 +810,7 @@ class AutomationDialog(QDialog):
 
     def _pushed(self, result: tuple[PushOutcome, AutomationsState]) -> None:
         outcome, self.state = result
+        self._reads.overtaken()
         self._sending = False
         if outcome is PushOutcome.OFFLINE:
             retry_push_later(self.ctx)
