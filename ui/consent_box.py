@@ -27,7 +27,7 @@ from ui.context import AppContext
 from ui.formatting import full_datetime, local
 from ui.icon_buttons import press_with_keys
 from ui.label_names import without_mnemonic
-from ui.ops import run_change, run_op
+from ui.ops import Newest, run_change, run_op
 
 
 def how_label(how: str) -> str:
@@ -65,6 +65,9 @@ class ConsentBox(QWidget):
         self.contact_id: int | None = None
         self.consent = ContactConsent()
         self.wa_id: str | None = None
+        # Each tick is read back: one read before her next tick that answered after it unticked
+        # that one on screen, though stored. A late answer for an older look never replaces a newer one.
+        self._reads = Newest()
 
         self.notifications = QCheckBox(self.tr("Agreed to recei&ve notifications"), self)
         self.notifications.setObjectName("consentNotifications")
@@ -206,7 +209,7 @@ class ConsentBox(QWidget):
             if consent is not None and self.contact_id == contact_id:
                 self.show_consent(contact_id, consent)
 
-        run_op(read, show, parent=self)
+        self._reads.run_op(read, show, parent=self)
 
     def _set_how(self, box: QComboBox, how: str, enabled: bool) -> None:
         box.setCurrentIndex(max(0, box.findData(how)))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
-from app.consent import load_consent
+import pytest
+
+import ui.consent_box
+from app.consent import load_consent, read_consent
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat, settle
+from ui.ops import pending_ops
 
 
 def test_marketing_consent_ticked_in_the_panel_is_saved_with_how_and_shown_with_its_date(
@@ -200,3 +205,47 @@ def test_on_a_laptop_ten_days_slow_a_lapsed_consent_still_says_ask_again(window:
     box = window.contact_panel.consent
     qtbot.waitUntil(lambda: box.marketing_date.text().startswith("Since"), timeout=5000)
     assert "Agreed 22 months ago: ask again before marketing." in box.marketing_date.text()
+
+
+def test_a_look_read_before_the_second_tick_does_not_untick_it(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """She ticked notifications, then marketing, quickly: the box's look at the consents after the
+    first tick, read before the second was stored, answered last (the pool busy) and unticked
+    marketing on screen, though it was stored."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="서연")
+        make_message(s, c, "다음 세일 때 알려 주세요")
+        cid = c.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    box = window.contact_panel.consent
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+
+    def looked_after_the_first_tick(db: Any, contact_id: int) -> Any:
+        consent = read_consent(db, contact_id)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return consent
+
+    monkeypatch.setattr(ui.consent_box, "read_consent", looked_after_the_first_tick)
+    try:
+        box.notifications.click()
+        qtbot.waitUntil(read.is_set, timeout=5000)  # read with notifications alone
+        box.marketing.click()
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+        assert box.notifications.isChecked() and box.marketing.isChecked()
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+
+    with window.ctx.db.read() as s:
+        consent = load_consent(s, cid)
+    assert consent is not None and consent.marketing_at is not None and consent.opted_in_at is not None
+    assert box.notifications.isChecked() and box.marketing.isChecked()
+    assert box.marketing_date.text().startswith("Since")
