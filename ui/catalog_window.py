@@ -200,6 +200,9 @@ class CatalogWindow(QMainWindow):
         self._form_column = form_column
         self._kept: UnsavedItem | None = None
         self._kept_reads = Newest()  # an older read never offers after a newer one restored
+        # The open item read again as orders take its stock: an older look that answered last put a
+        # sold item back in stock on screen.
+        self._refreshes = Newest()
         self.keeper = DraftKeeper(self, self._kept_words)
         self.form.edited.connect(self.keeper.edited)
         form_column.addWidget(scroll, 1)
@@ -434,7 +437,7 @@ class CatalogWindow(QMainWindow):
             log.info("catalogue item %s could not be refreshed: %s", item_id, exc)
 
         db = self.ctx.db
-        run_op(lambda: item_and_collections(db, item_id), show, parent=self, on_failure=gone)
+        self._refreshes.run_op(lambda: item_and_collections(db, item_id), show, parent=self, on_failure=gone)
 
     def _update_empty(self, total: int) -> None:
         if self.model.rowCount():
