@@ -29,7 +29,7 @@ from ui import icons
 from ui.automation_dialog import push_automations_now
 from ui.context import AppContext
 from ui.formatting import customer_day, hours_time, other_zone_name, wall_clock, weekday_name
-from ui.ops import failure_sentence, run_read, run_write_returning
+from ui.ops import Newest, failure_sentence, run_write_returning
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,9 @@ class AwayNotice(QFrame):
         self.state_read: AutomationsState | None = None
         self.waiting = False  # the engine tries the automations again (its backoff)
         self.lost = False  # the relay cannot be reached (the connection banner says so)
+        # Read again at each change: a look read before "I'm back" was stored that answered after
+        # it said "always" again. A late answer for an older look never replaces a newer one.
+        self._reads = Newest()
         self.icon = QLabel(self)
         self.icon.setPixmap(icons.icon("clock").pixmap(16, 16))
         self.text = QLabel(self)
@@ -78,9 +81,14 @@ class AwayNotice(QFrame):
 
     def refresh(self) -> None:
         """Read the rules as saved here (at the start, and whenever automations change)."""
-        run_read(
-            self.ctx,
-            away_rule_and_way_back,
+        db = self.ctx.db
+
+        def read() -> tuple[AutomationsState, str]:
+            with db.read() as session:
+                return away_rule_and_way_back(session)
+
+        self._reads.run_op(
+            read,
             self.show_for,
             parent=self,
             on_failure=lambda exc: log.warning("away rule not read: %s", type(exc).__name__),

@@ -157,3 +157,46 @@ def test_on_a_laptop_seven_minutes_slow_the_strip_goes_when_the_shop_opens_by_wh
     )
     notice.show_now()
     assert notice.isHidden()
+
+
+def test_a_look_read_before_i_am_back_does_not_bring_the_notice_back(
+    qtbot: Any, shop: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The relay took the "always" (a settings change) just as she clicked to put the away message
+    back on its hours: the notice's look at the rules, read before her click was stored, answered
+    after it (the pool busy) and said again that every customer who writes gets the away message."""
+    import threading
+
+    import ui.away_notice
+    from app.changes import Changes
+    from ui.ops import pending_ops
+
+    notice = window.away_notice
+    notice.clock = lambda: MONDAY_MORNING  # open: only "always" sends the away message now
+    save_always(qtbot, shop)
+    qtbot.waitUntil(notice.back.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+    look = ui.away_notice.away_rule_and_way_back
+
+    def looked_before_the_click(session: Any) -> Any:
+        found = look(session)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return found
+
+    monkeypatch.setattr(ui.away_notice, "away_rule_and_way_back", looked_before_the_click)
+    try:
+        shop.publish(Changes(automations=True))  # the relay took it
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        notice.back.click()
+        qtbot.waitUntil(notice.isHidden, timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert AutomationsStore(shop.db).state().doc.away.schedule == "outside_hours"
+    assert notice.isHidden()
