@@ -16,7 +16,7 @@ from app.automations_parts import AutomationsPart, differing_parts
 from app.automations_store import AutomationsState, SyncStatus, load_state
 from app.wire import Automations
 from ui.context import AppContext
-from ui.ops import run_read
+from ui.ops import Newest
 from ui.warning_strip import lay_out_warning_strip
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,9 @@ class RulesConflictNotice(QFrame):
         self.setObjectName("rulesConflictNotice")
         self.editor = "away"
         self._open: QDialog | None = None  # the editor the button opened, while it is open
+        # Read again at each change: a look read before her choice was stored that answered after
+        # it asked her to choose again. A late answer for an older look never replaces a newer one.
+        self._reads = Newest()
         self.text = QLabel(
             self.tr(
                 "Your change to the automatic messages waited while another computer changed them: "
@@ -53,9 +56,14 @@ class RulesConflictNotice(QFrame):
 
     def refresh(self) -> None:
         """Read the stored state (at the start, and whenever automations change)."""
-        run_read(
-            self.ctx,
-            load_state,
+        db = self.ctx.db
+
+        def read() -> AutomationsState:
+            with db.read() as session:
+                return load_state(session)
+
+        self._reads.run_op(
+            read,
             self.show_for,
             parent=self,
             on_failure=lambda exc: log.warning("automations state not read: %s", type(exc).__name__),
