@@ -22,7 +22,7 @@ from ui.kept_edits_strip import (
     kept_rules_sentence,
 )
 from ui.message_box import information
-from ui.ops import run_op
+from ui.ops import Newest, run_op
 
 if TYPE_CHECKING:
     from app.campaign_drafts import UnsavedCampaign
@@ -88,6 +88,9 @@ class KeptEditsNotice(KeptEditsStrip):
         # Opens an editor (a dialog) by name; tests give their own.
         self.open_dialog: Callable[[str], QDialog | None] = self._editor_for
         self._open: QDialog | None = None
+        # Read again at each change: a look read before her Discard was stored that answered after
+        # it offered the words again. A late answer for an older look never replaces a newer one.
+        self._reads = Newest()
         self._handed: set[str] = set()  # windows given their kept words: theirs to offer now
         # Editors open now, by name, however they were opened (the Shop menu, the refused change's
         # strip): one that holds the kept words offers them itself. Offered here too, the same words
@@ -99,7 +102,7 @@ class KeptEditsNotice(KeptEditsStrip):
         """Read what the editors kept (after the first paint, and whenever the automations or the kept
         words change)."""
         db = self.ctx.db
-        run_op(
+        self._reads.run_op(
             lambda: unsaved_forms(db),
             self.show_for,
             parent=self,

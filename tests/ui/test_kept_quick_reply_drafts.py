@@ -195,3 +195,44 @@ def test_restore_of_words_saved_meanwhile_says_so_instead_of_opening_an_empty_fo
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
     assert told.shown[0].text == "There is nothing to restore: those words were saved or discarded meanwhile."
     assert made == [] and not notice.isVisible()
+
+
+def test_a_look_read_before_discard_does_not_offer_the_discarded_words_again(
+    qtbot: Any, ctx: AppContext, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The strip's look at what the editors kept, read before her Discard was stored, answered after
+    it (the pool busy) and offered the words she had just thrown away."""
+    import threading
+
+    import ui.kept_edits_notice
+    from app.changes import Changes
+
+    keep_quick_reply_draft(ctx.db, QuickReplyWords(None, "/hours", "Open 10 to 7", "", ""))
+    notice = window.kept_edits
+    notice.refresh()
+    qtbot.waitUntil(lambda: notice.kept is not None and notice.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+    look = ui.kept_edits_notice.unsaved_forms
+
+    def looked_before_discard(db: Database) -> Any:
+        found = look(db)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return found
+
+    monkeypatch.setattr(ui.kept_edits_notice, "unsaved_forms", looked_before_discard)
+    try:
+        ctx.publish(Changes(automations=True))  # a settings event: what is kept is read again
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        notice.discard_button.click()
+        qtbot.waitUntil(lambda: unsaved_quick_reply(ctx.db) is None, timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+        assert not notice.isVisible()
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert not notice.isVisible() and notice.kept is None
