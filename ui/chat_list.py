@@ -83,6 +83,8 @@ from ui.text_prompt import ask_text
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from ui.ops import Newest
+
 log = logging.getLogger(__name__)
 
 HOLD_AFTER_LEAVE_MS = 1000
@@ -198,6 +200,9 @@ class ChatList(QWidget):
         self.ctx = ctx
         self.model = ChatListModel(ctx, self)
         self.labels: list[LabelRow] = []  # the shop's labels, for the filter chip and the context menu
+        # Read again at each change to them: a look read before a rename that answered after it named
+        # the label as before. Built with the first read (ui/ops.py loads after the first paint).
+        self._label_reads: Newest | None = None
         # A chat to select once the page that should hold it is in (a notification, a search hit).
         self._reveal: ConversationRow | None = None
         self.view = ChatListView(self)
@@ -664,9 +669,17 @@ class ChatList(QWidget):
     def read_labels(self) -> None:
         """The label list, read off the GUI thread and kept here until a `Changes` says labels changed."""
         from app.queries import labels
-        from ui.ops import run_read
+        from ui.ops import Newest
 
-        run_read(self.ctx, labels, self._labels_read, parent=self, on_failure=self._read_failed)
+        if self._label_reads is None:
+            self._label_reads = Newest()
+        db = self.ctx.db
+
+        def read() -> list[LabelRow]:
+            with db.read() as session:
+                return labels(session)
+
+        self._label_reads.run_op(read, self._labels_read, parent=self, on_failure=self._read_failed)
 
     def _labels_read(self, rows: list[LabelRow]) -> None:
         self.labels = rows

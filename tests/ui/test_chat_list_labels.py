@@ -192,3 +192,51 @@ def test_the_label_the_list_is_filtered_by_is_ticked_in_its_dot(qtbot: Any, wind
     chat_list.set_filter("all")
     chat_list._label_menu.aboutToShow.emit()
     assert ink(vip_action().icon()) == 0
+
+
+def test_a_look_at_the_labels_read_before_a_rename_does_not_bring_the_old_name_back(
+    qtbot: Any, window: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """She recoloured "Paid", then renamed it "입금 완료", quickly: the chat list's look at the labels
+    after the colour, read before the new name was stored, answered last (the pool busy) and the
+    filter menu named the label "Paid" again."""
+    import threading
+
+    import app.queries
+    from app.labels import LabelStore
+    from ui.ops import pending_ops
+
+    with ctx.db.read() as s:
+        paid = s.scalars(select(Label).where(Label.name == "Paid")).one().id
+    chat_list = window.chat_list
+    store = LabelStore(ctx.db)
+
+    def named() -> str:
+        return next((a.text() for a in chat_list._label_menu.actions() if a.data() == paid), "")
+
+    chat_list.read_labels()
+    qtbot.waitUntil(lambda: named().endswith(" Paid"), timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+    look = app.queries.labels
+
+    def looked_before_the_rename(session: Any) -> Any:
+        found = look(session)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return found
+
+    monkeypatch.setattr(app.queries, "labels", looked_before_the_rename)
+    try:
+        ctx.publish(store.recolour(paid, "#3DA1F1"))
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        ctx.publish(store.rename(paid, "입금 완료"))
+        qtbot.waitUntil(lambda: named().endswith(" 입금 완료"), timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert named().endswith(" 입금 완료")
