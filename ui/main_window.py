@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._waiting_count: Newest | None = None  # built with the first count (ui/ops.py loads late)
         self.ready = False  # complete() has run
         self.shop_name = ""  # the business profile's name, kept for the title until automations change
+        self._shop_name_reads: Newest | None = None  # built with the first read, as the count's
         self.settings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
         remember_folders_in(
             self.settings.fileName()
@@ -422,18 +423,26 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def read_shop_name(self) -> None:
-        """The business profile's name for the title, read in an op (again when automations change)."""
-        from ui.ops import run_read
+        """The business profile's name for the title, read in an op (again when automations change).
 
-        def read(s: Session) -> str:
+        Reads overlap on the pool: one read before a rename that answered after it put the old name
+        back in the title. A late answer for an older look never replaces a newer one."""
+        from ui.ops import Newest
+
+        if self._shop_name_reads is None:
+            self._shop_name_reads = Newest()
+        db = self.ctx.db
+
+        def read() -> str:
             from app.automations_store import load_state
 
-            return load_state(s).doc.profile.name.strip()
+            with db.read() as s:
+                return load_state(s).doc.profile.name.strip()
 
         def failed(exc: BaseException) -> None:
             log.warning("shop name not read: %s", type(exc).__name__)
 
-        run_read(self.ctx, read, self._shop_name_read, parent=self, on_failure=failed)
+        self._shop_name_reads.run_op(read, self._shop_name_read, parent=self, on_failure=failed)
 
     def _shop_name_read(self, name: str) -> None:
         self.shop_name = name

@@ -656,3 +656,51 @@ def test_a_customer_answered_by_the_away_message_in_the_same_batch_is_still_noti
         make_message(s, c, "네 가능해요", direction="out", sent_by="phone_app", unread=False)
     sync_batch(window, qtbot, {ids[1]})
     assert len(notes) == 1
+
+
+def test_a_look_at_the_shop_name_read_before_a_rename_does_not_put_the_old_name_back(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """She renamed the shop as the relay's settings event came in: the window's look at the name,
+    read before the new name was stored, answered after it (the pool busy), and the title and the
+    taskbar named the shop as before."""
+    import sys
+    import threading
+
+    import app.automations_store
+    from app.automations_store import AutomationsStore
+    from app.changes import Changes
+    from ui.ops import pending_ops
+
+    store = AutomationsStore(window.ctx.db)
+
+    def renamed(name: str) -> None:
+        doc = store.state().doc
+        store.save(doc.model_copy(update={"profile": doc.profile.model_copy(update={"name": name})}))
+        window.ctx.publish(Changes(automations=True))
+
+    renamed("서울 리넨 하우스")
+    qtbot.waitUntil(lambda: "서울 리넨 하우스" in window.windowTitle(), timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    read, may_answer = threading.Event(), threading.Event()
+    look = app.automations_store.load_state
+
+    def looked_before_the_rename(session: Any) -> Any:
+        found = look(session)
+        # Only the window's own read of the name is held: other views read the rules too.
+        if sys._getframe(1).f_globals.get("__name__") == "ui.main_window" and not read.is_set():
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return found
+
+    monkeypatch.setattr(app.automations_store, "load_state", looked_before_the_rename)
+    try:
+        window.ctx.publish(Changes(automations=True))  # the relay's settings event
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        renamed("한남 리넨")
+        qtbot.waitUntil(lambda: "한남 리넨" in window.windowTitle(), timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert "한남 리넨" in window.windowTitle() and "서울" not in window.windowTitle()
