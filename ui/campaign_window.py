@@ -110,6 +110,7 @@ class CampaignWindow(QWidget):
         self._report_reads = Newest()
         self._list_reads = Newest()  # the list's reloads overlap too (statuses arrive while one runs)
         self._reads_started = 0
+        self._opens = 0  # campaigns picked in the list: a draft read for an earlier pick is not opened
         # The campaign whose report is shown or on its way: a change that arrives while its first
         # read runs (the editor still on screen) reads it again, or the report shows the old state.
         self._report_for: int | None = None
@@ -245,6 +246,7 @@ class CampaignWindow(QWidget):
                     self._start_new_campaign()
                     self.editor.load(kept.draft, saved=CampaignDraft(name=""))
                     return
+                self._opens += 1  # her kept words, not a draft read for an earlier pick
                 self.current_id = campaign_id
                 self._select_quietly(campaign_id)
                 self.delete_button.setEnabled(True)
@@ -376,10 +378,18 @@ class CampaignWindow(QWidget):
     def _open(self, r: CampaignRow) -> None:
         self.current_id = r.id
         self.delete_button.setEnabled(r.state == DRAFT)
+        self._opens += 1
         db = self.ctx.db
         if r.state == DRAFT:
-            campaign_id = r.id
-            run_op(lambda: read_draft(db, campaign_id), self._edit, parent=self)
+            campaign_id, this_open = r.id, self._opens
+
+            def opened(draft: CampaignDraft | None) -> None:
+                # Only the campaign picked last: a draft read late (the pool busy) opened over the
+                # one picked after it, and her edits went into the other campaign.
+                if this_open == self._opens and self.current_id == campaign_id:
+                    self._edit(draft)
+
+            run_op(lambda: read_draft(db, campaign_id), opened, parent=self)
         else:
             self.show_report(r.id, ask_relay=True)
 
@@ -394,6 +404,7 @@ class CampaignWindow(QWidget):
             self._select_quietly(self.current_id)
 
     def _start_new_campaign(self) -> None:
+        self._opens += 1
         self.current_id = None
         # No current row either: choosing the campaign that was shown opens its report again.
         self.list.selectionModel().clearCurrentIndex()

@@ -1782,3 +1782,50 @@ def test_customers_swapped_while_the_send_question_is_open_are_asked_about_again
     now = frozenset(m.contact_id for m in editor.resolved.recipients)
     assert len(now) == 2 and now != before
     assert handed == [now]  # the two she said yes to the second time
+
+
+def test_a_draft_read_late_does_not_open_over_the_draft_picked_after_it(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """She clicked "Winter sale", then "Spring sale" at once: the first draft, read late (the pool
+    busy), opened in the editor over the second while the list showed "Spring sale" picked; her
+    edits would have gone into the other campaign."""
+    import threading
+
+    import ui.campaign_window
+    from app.campaign_actions import read_draft
+    from ui.ops import pending_ops
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        winter = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+        spring = save_draft(s, CampaignDraft(name="Spring sale", template=LAWFUL_AD))
+    window = open_window(qtbot, ctx)
+    window.reload()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+
+    def read_late(db: Any, campaign_id: int) -> Any:
+        draft = read_draft(db, campaign_id)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held read was never let go"
+        return draft
+
+    def pick(campaign_id: int) -> None:
+        window.list.setCurrentIndex(window.list_model.index(window.list_model.row_of(campaign_id), 0))
+
+    monkeypatch.setattr(ui.campaign_window, "read_draft", read_late)
+    try:
+        pick(winter)
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        pick(spring)
+        qtbot.waitUntil(lambda: window.editor.name.text() == "Spring sale", timeout=5000)
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert window.current_id == spring
+    assert window.editor.name.text() == "Spring sale"
