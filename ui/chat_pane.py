@@ -60,6 +60,7 @@ from ui.icon_buttons import name_icon_button
 from ui.korean_particles import with_particles
 from ui.open_file import open_file
 from ui.ops import (
+    Newest,
     delete_when_closed,
     failure_sentence,
     run_change,
@@ -153,6 +154,10 @@ class ChatPane(QWidget):
         # and the reads asked, so one landing after a newer one is dropped.
         self._owner_pause: tuple[int, str | None, OwnerPause] | None = None
         self._owner_pause_reads = 0
+        # Each fresh row of the open chat reads when she last wrote to each number: one read before
+        # her message that answered after the next said her window closed, though she had just
+        # opened it. A late answer for an older look never replaces a newer one.
+        self._number_window_reads = Newest()
         # Resume bot goes by itself when that quiet ends: a timer at its end.
         self._owner_pause_end = QTimer(self)
         self._owner_pause_end.setSingleShot(True)
@@ -513,7 +518,13 @@ class ChatPane(QWidget):
             self.composer.set_number_windows(chat_number, said)
             self.view.say_number_windows(contact_id, windows)
 
-        run_read(self.ctx, lambda s: number_windows(s, contact_id), show, parent=self)
+        db = self.ctx.db
+
+        def read() -> tuple[NumberWindow, ...]:
+            with db.read() as session:
+                return number_windows(session, contact_id)
+
+        self._number_window_reads.run_op(read, show, parent=self)
 
     def _read_whether_written(self, conversation: ConversationRow) -> None:
         """A chat with no live message from the customer: whether she ever wrote (imported history

@@ -257,3 +257,54 @@ def test_a_refused_reply_says_in_korean_that_she_wrote_to_the_other_number(
         "매장 번호 02-555-0202로는 보냈어요. 오른쪽 클릭해서 그\u00a0번호로 다시 보내세요."
     )
     settle(qtbot)
+
+
+def test_a_look_at_the_windows_read_before_she_wrote_does_not_close_the_number_she_opened(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Both numbers' windows were closed; she wrote to Hongdae just as her chat's row was read again
+    for something else: its look at the windows, read before her message, answered after the one
+    read after it (the pool busy), and the reply box went back to "only a template", with no reply
+    from Hongdae offered, though she had just opened its window."""
+    import threading
+
+    import ui.chat_pane
+    from app.changes import Changes
+    from app.service_window import number_windows
+    from ui.ops import pending_ops
+
+    minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=26))
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.number_windows != (), timeout=5000)
+    settle(qtbot)
+    assert not composer.reply_elsewhere_button.isVisible()
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+
+    def looked_before_she_wrote(session: Any, contact_id: int) -> Any:
+        found = number_windows(session, contact_id)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return found
+
+    monkeypatch.setattr(ui.chat_pane, "number_windows", looked_before_she_wrote)
+    try:
+        window.ctx.publish(Changes.for_contacts({minji}, messages=False))  # her row, read again
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        with window.ctx.db.write() as s:
+            she = s.get(Contact, minji)
+            assert she is not None
+            she.last_inbound_at = utcnow()
+            make_message(s, she, "홍대점 지금 열었어요?", phone_number_id=HONGDAE, sent_at=utcnow())
+        window.ctx.publish(Changes.for_contacts({minji}))
+        qtbot.waitUntil(composer.reply_elsewhere_button.isVisible, timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert composer.reply_elsewhere_button.isVisible()
+    assert composer.reply_elsewhere_button.text() == "Rep&ly from 02-555-0202"
