@@ -158,6 +158,7 @@ class ChatPane(QWidget):
         # her message that answered after the next said her window closed, though she had just
         # opened it. A late answer for an older look never replaces a newer one.
         self._number_window_reads = Newest()
+        self._written_reads = Newest()  # whether she ever wrote: the same, and her row overtakes them
         # Resume bot goes by itself when that quiet ends: a timer at its end.
         self._owner_pause_end = QTimer(self)
         self._owner_pause_end.setSingleShot(True)
@@ -530,15 +531,21 @@ class ChatPane(QWidget):
         """A chat with no live message from the customer: whether she ever wrote (imported history
         counts), so a closed window is said as "has not written yet" only where that is true."""
         if conversation.last_inbound_at is not None:
+            # Newer than any read running: one read before her first message said she never wrote.
+            self._written_reads.overtaken()
             self.composer.set_never_wrote(False)
             return
-        contact_id = conversation.contact_id
+        contact_id, db = conversation.contact_id, self.ctx.db
+
+        def read() -> bool:
+            with db.read() as session:
+                return has_written(session, contact_id)
 
         def show(written: bool) -> None:
             if self.conversation is not None and self.conversation.contact_id == contact_id:
                 self.composer.set_never_wrote(not written)
 
-        run_read(self.ctx, lambda s: has_written(s, contact_id), show, parent=self)
+        self._written_reads.run_op(read, show, parent=self)
 
     def close_chat(self) -> None:
         self._resumed = None

@@ -351,9 +351,10 @@ class Newest:
         return run_op(fn, deliver, parent=parent, on_failure=on_failure)
 
     def overtaken(self) -> None:
-        """The view shows what a write of its own answered (the order as the move stored it): the
-        reads started before it may have read the rows before that write, so their answers go to
-        `on_outdated`, never over the write's. Reads started from now on are newer, and shown."""
+        """The view shows something newer than any read running: what a write of its own answered
+        (the order as the move stored it), or a fresher row. The reads started before may have read
+        the rows before it, so their answers go to `on_outdated`, never over it. Reads started from
+        now on are newer, and shown."""
         self._shown = self._started
 
 

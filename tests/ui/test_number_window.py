@@ -308,3 +308,55 @@ def test_a_look_at_the_windows_read_before_she_wrote_does_not_close_the_number_s
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert composer.reply_elsewhere_button.isVisible()
     assert composer.reply_elsewhere_button.text() == "Rep&ly from 02-555-0202"
+
+
+def test_a_look_read_before_her_first_message_does_not_say_she_never_wrote(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The owner wrote first (a template); the customer's first answer came as her row was read
+    again for something else: the look at whether she ever wrote, read before her message, answered
+    after it (the pool busy), and the chat took her for one who has never written: once her 24
+    hours were over, the reply box would have said she had not written yet."""
+    import threading
+
+    import ui.chat_pane
+    from app.changes import Changes
+    from app.queries import has_written
+    from ui.ops import pending_ops
+
+    with window.ctx.db.write() as s:
+        jiwoo = make_contact(s, profile_name="박지우", last_inbound_at=None)
+        make_message(s, jiwoo, "주문하신 상품이 입고되었습니다", direction="out", kind="template")
+        jiwoo_id = jiwoo.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, jiwoo_id)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.never_wrote, timeout=5000)
+    settle(qtbot)
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+
+    def looked_before_she_wrote(session: Any, contact_id: int) -> bool:
+        found = has_written(session, contact_id)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return found
+
+    monkeypatch.setattr(ui.chat_pane, "has_written", looked_before_she_wrote)
+    try:
+        window.ctx.publish(Changes.for_contacts({jiwoo_id}, messages=False))  # her row, read again
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        with window.ctx.db.write() as s:
+            she = s.get(Contact, jiwoo_id)
+            assert she is not None
+            she.last_inbound_at = utcnow()
+            make_message(s, she, "감사합니다! 바로 결제할게요", sent_at=utcnow())
+        window.ctx.publish(Changes.for_contacts({jiwoo_id}))
+        qtbot.waitUntil(lambda: not composer.never_wrote, timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert not composer.never_wrote
