@@ -63,7 +63,7 @@ from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.formatting import count_text
 from ui.korean_particles import with_particles
-from ui.ops import run_op
+from ui.ops import Newest, run_op
 from ui.theme import fine_colour, problem_colour
 from ui.time_zones import shop_default_zone, zone_name
 
@@ -88,6 +88,9 @@ class CampaignEditor(QWidget):
         self._pending_draft: CampaignDraft | None = None
         self._pending_saved: CampaignDraft | None = None
         self._loads = 0  # which load() the choices arriving answer: only the last one's are shown
+        # Prices read again at each settings change: one read before her next save that answered
+        # after it put the old cost back. A late answer for an older look never replaces a newer one.
+        self._price_reads = Newest()
         self._loaded = 0
         # The draft as last loaded or saved, read back from the form: edits are what differs from it.
         self._baseline: CampaignDraft | None = None
@@ -591,7 +594,7 @@ class CampaignEditor(QWidget):
                 self.choices = dataclasses.replace(self.choices, prices=prices)
                 self._update_cost()
 
-        run_op(lambda: read_prices(db), show, parent=self)
+        self._price_reads.run_op(lambda: read_prices(db), show, parent=self)
 
     def _zone(self) -> ZoneInfo:
         return self.schedule.time_zone()

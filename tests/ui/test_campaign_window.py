@@ -1829,3 +1829,50 @@ def test_a_draft_read_late_does_not_open_over_the_draft_picked_after_it(
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert window.current_id == spring
     assert window.editor.name.text() == "Spring sale"
+
+
+def test_a_price_read_before_the_new_price_was_saved_does_not_bring_the_old_cost_back(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """She saved a marketing price twice in a row in Settings (100, then 120): the editor's read
+    after the first, read before the second was stored, answered last (the pool busy) and the
+    campaign's estimated cost went back to ₩200 for two messages at ₩120."""
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    import ui.campaign_editor
+    from app.campaign_checks import Prices, read_prices, store_prices
+    from ui.ops import pending_ops
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    choose_template(editor, "winter_sale_ok")
+    editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Checked
+    )
+    qtbot.waitUntil(lambda: "up to 2 marketing messages" in editor.schedule.cost_note.cost.text())
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+
+    def read_before_the_second(db: Any) -> Any:
+        prices = read_prices(db)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held read was never let go"
+        return prices
+
+    monkeypatch.setattr(ui.campaign_editor, "read_prices", read_before_the_second)
+    try:
+        ctx.publish(store_prices(ctx.db, Prices("KRW", 100, None)))
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        ctx.publish(store_prices(ctx.db, Prices("KRW", 120, None)))
+        qtbot.waitUntil(lambda: "₩240" in editor.schedule.cost_note.cost.text(), timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held read
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert "₩240" in editor.schedule.cost_note.cost.text()
