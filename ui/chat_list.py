@@ -203,6 +203,7 @@ class ChatList(QWidget):
         # Read again at each change to them: a look read before a rename that answered after it named
         # the label as before. Built with the first read (ui/ops.py loads after the first paint).
         self._label_reads: Newest | None = None
+        self._number_reads: Newest | None = None  # the shop's numbers: the same, for the number chip
         # A chat to select once the page that should hold it is in (a notification, a search hit).
         self._reveal: ConversationRow | None = None
         self.view = ChatListView(self)
@@ -699,7 +700,15 @@ class ChatList(QWidget):
         it was left showing, read again if that is not the one it shows, else `then` is called.
         Without (the numbers changed): the number shown stays while it is one of them."""
         from app.business_numbers import chat_list_numbers
-        from ui.ops import run_read
+        from ui.ops import Newest
+
+        if self._number_reads is None:
+            self._number_reads = Newest()
+        db = self.ctx.db
+
+        def look() -> ChatListNumbers:
+            with db.read() as session:
+                return chat_list_numbers(session)
 
         def read(numbers: ChatListNumbers) -> None:
             known = self.known_numbers
@@ -722,7 +731,13 @@ class ChatList(QWidget):
             if then is not None:
                 then()
 
-        run_read(self.ctx, chat_list_numbers, read, parent=self, on_failure=failed)
+        def outdated(_numbers: ChatListNumbers) -> None:
+            # A newer look was shown first (one read before a second number came hid its chip): a
+            # load still reads its page.
+            if then is not None:
+                then()
+
+        self._number_reads.run_op(look, read, parent=self, on_failure=failed, on_outdated=outdated)
 
     def _tell_new_numbers(self, new: list[NumberChoice]) -> None:
         """A customer wrote to another number of the shop's for the first time: the number chip

@@ -592,3 +592,47 @@ def test_one_chats_search_retags_its_hits_when_she_writes_to_the_other_number(
     assert window.chat.conversation is not None
     assert window.chat.conversation.business_number == "+82 2-555-0101"  # as her chat now says
     settle(qtbot)
+
+
+def test_a_look_at_the_numbers_read_before_the_second_one_came_does_not_hide_it(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync's batch changed every chat, and the next one brought the shop's second number: the
+    list's look at the numbers after the first, read before the second number was stored, answered
+    last (the pool busy), and the number chip went away again with the Hongdae branch's number."""
+    import threading
+
+    import app.business_numbers
+    from ui.ops import pending_ops
+
+    two_branches(window.ctx, numbers=1)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    assert not chats.number_chip.isVisible()
+    settle(qtbot)
+    read, may_answer = threading.Event(), threading.Event()
+    held = [True]
+    look = app.business_numbers.chat_list_numbers
+
+    def looked_before_the_second_number(session: Any) -> Any:
+        found = look(session)
+        if held[0]:
+            held[0] = False
+            read.set()
+            assert may_answer.wait(20), "the held look was never let go"
+        return found
+
+    monkeypatch.setattr(app.business_numbers, "chat_list_numbers", looked_before_the_second_number)
+    try:
+        window.ctx.publish(Changes(all_contacts=True))
+        qtbot.waitUntil(read.is_set, timeout=5000)
+        with window.ctx.db.write() as s:
+            remember_business_numbers(s, [(GANGNAM, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202")])
+        window.ctx.publish(Changes(all_contacts=True))
+        qtbot.waitUntil(chats.number_chip.isVisible, timeout=5000)
+        qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
+    finally:
+        may_answer.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert chats.number_chip.isVisible()
+    assert number_action(chats, "02-555-0202") is not None
