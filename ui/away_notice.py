@@ -81,14 +81,9 @@ class AwayNotice(QFrame):
 
     def refresh(self) -> None:
         """Read the rules as saved here (at the start, and whenever automations change)."""
-        db = self.ctx.db
-
-        def read() -> tuple[AutomationsState, str]:
-            with db.read() as session:
-                return away_rule_and_way_back(session)
-
-        self._reads.run_op(
-            read,
+        self._reads.run_read(
+            self.ctx,
+            away_rule_and_way_back,
             self.show_for,
             parent=self,
             on_failure=lambda exc: log.warning("away rule not read: %s", type(exc).__name__),

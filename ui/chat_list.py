@@ -674,13 +674,9 @@ class ChatList(QWidget):
 
         if self._label_reads is None:
             self._label_reads = Newest()
-        db = self.ctx.db
-
-        def read() -> list[LabelRow]:
-            with db.read() as session:
-                return labels(session)
-
-        self._label_reads.run_op(read, self._labels_read, parent=self, on_failure=self._read_failed)
+        self._label_reads.run_read(
+            self.ctx, labels, self._labels_read, parent=self, on_failure=self._read_failed
+        )
 
     def _labels_read(self, rows: list[LabelRow]) -> None:
         self.labels = rows
@@ -704,11 +700,6 @@ class ChatList(QWidget):
 
         if self._number_reads is None:
             self._number_reads = Newest()
-        db = self.ctx.db
-
-        def look() -> ChatListNumbers:
-            with db.read() as session:
-                return chat_list_numbers(session)
 
         def read(numbers: ChatListNumbers) -> None:
             known = self.known_numbers
@@ -737,7 +728,14 @@ class ChatList(QWidget):
             if then is not None:
                 then()
 
-        self._number_reads.run_op(look, read, parent=self, on_failure=failed, on_outdated=outdated)
+        self._number_reads.run_read(
+            self.ctx,
+            chat_list_numbers,
+            read,
+            parent=self,
+            on_failure=failed,
+            on_outdated=outdated,
+        )
 
     def _tell_new_numbers(self, new: list[NumberChoice]) -> None:
         """A customer wrote to another number of the shop's for the first time: the number chip

@@ -519,13 +519,9 @@ class ChatPane(QWidget):
             self.composer.set_number_windows(chat_number, said)
             self.view.say_number_windows(contact_id, windows)
 
-        db = self.ctx.db
-
-        def read() -> tuple[NumberWindow, ...]:
-            with db.read() as session:
-                return number_windows(session, contact_id)
-
-        self._number_window_reads.run_op(read, show, parent=self)
+        self._number_window_reads.run_read(
+            self.ctx, lambda session: number_windows(session, contact_id), show, parent=self
+        )
 
     def _read_whether_written(self, conversation: ConversationRow) -> None:
         """A chat with no live message from the customer: whether she ever wrote (imported history
@@ -535,17 +531,15 @@ class ChatPane(QWidget):
             self._written_reads.overtaken()
             self.composer.set_never_wrote(False)
             return
-        contact_id, db = conversation.contact_id, self.ctx.db
-
-        def read() -> bool:
-            with db.read() as session:
-                return has_written(session, contact_id)
+        contact_id = conversation.contact_id
 
         def show(written: bool) -> None:
             if self.conversation is not None and self.conversation.contact_id == contact_id:
                 self.composer.set_never_wrote(not written)
 
-        self._written_reads.run_op(read, show, parent=self)
+        self._written_reads.run_read(
+            self.ctx, lambda session: has_written(session, contact_id), show, parent=self
+        )
 
     def close_chat(self) -> None:
         self._resumed = None

@@ -933,7 +933,7 @@ def storage_download_sentence(cause: str) -> str | None:
     passing = translate(
         "Errors", "Your relay was not ready with this file just now. Open it again in a moment."
     )
-    database = DatabaseSentences(
+    about_database = DatabaseSentences(
         busy=translate(
             "Errors",
             "Your relay's database is busy right now, so this file can't be opened yet. Try again in a "
@@ -950,7 +950,7 @@ def storage_download_sentence(cause: str) -> str | None:
             "your relay (its log says what to change), then open the file again.",
         ),
     )
-    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, database)
+    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, about_database)
 
 
 @dataclass(frozen=True, slots=True)
@@ -966,7 +966,12 @@ class DatabaseSentences:
 
 
 def storage_cause_sentence(
-    cause: str | None, disk_full: str, disk_error: str, folder: str, passing: str, database: DatabaseSentences
+    cause: str | None,
+    disk_full: str,
+    disk_error: str,
+    folder: str,
+    passing: str,
+    about_database: DatabaseSentences,
 ) -> str | None:
     """Of one place's sentences for a relay's storage failure, the one for its cause: the same for
     each cause the owner (or whoever runs her relay) does the same about; None for an unknown one."""
@@ -982,13 +987,13 @@ def storage_cause_sentence(
         StorageCause.FILE_MISSING: passing,
         StorageCause.CONFLICT_WITH_ANOTHER_WORKER: passing,
         # The relay's database (a full disk under it is DISK_FULL's):
-        StorageCause.LOCKED: database.busy,
-        StorageCause.TOO_MANY_CONNECTIONS: database.busy,
-        StorageCause.CONNECTION_LOST: database.unreachable,
-        StorageCause.DATABASE_READ_ONLY: database.needs_fixing,
-        StorageCause.LOGIN_REFUSED: database.needs_fixing,
-        StorageCause.SCHEMA_MISSING: database.needs_fixing,
-        StorageCause.DATABASE_NOT_UTF8: database.needs_fixing,
+        StorageCause.LOCKED: about_database.busy,
+        StorageCause.TOO_MANY_CONNECTIONS: about_database.busy,
+        StorageCause.CONNECTION_LOST: about_database.unreachable,
+        StorageCause.DATABASE_READ_ONLY: about_database.needs_fixing,
+        StorageCause.LOGIN_REFUSED: about_database.needs_fixing,
+        StorageCause.SCHEMA_MISSING: about_database.needs_fixing,
+        StorageCause.DATABASE_NOT_UTF8: about_database.needs_fixing,
     }
     return sentences.get(cause or "")
 

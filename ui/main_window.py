@@ -431,18 +431,16 @@ class MainWindow(QMainWindow):
 
         if self._shop_name_reads is None:
             self._shop_name_reads = Newest()
-        db = self.ctx.db
 
-        def read() -> str:
+        def read(session: Session) -> str:
             from app.automations_store import load_state
 
-            with db.read() as s:
-                return load_state(s).doc.profile.name.strip()
+            return load_state(session).doc.profile.name.strip()
 
         def failed(exc: BaseException) -> None:
             log.warning("shop name not read: %s", type(exc).__name__)
 
-        self._shop_name_reads.run_op(read, self._shop_name_read, parent=self, on_failure=failed)
+        self._shop_name_reads.run_read(self.ctx, read, self._shop_name_read, parent=self, on_failure=failed)
 
     def _shop_name_read(self, name: str) -> None:
         self.shop_name = name

@@ -139,7 +139,7 @@ def storage_waiting_sentence(cause: str | None) -> str | None:
         "ChatViewDelegate",
         "Waiting: your relay was not ready for this file just now. It will be sent in a moment.",
     )
-    database = DatabaseSentences(
+    about_database = DatabaseSentences(
         busy=QCoreApplication.translate(
             "ChatViewDelegate",
             "Waiting: your relay's database is busy right now, so your relay could not take this file. "
@@ -157,7 +157,7 @@ def storage_waiting_sentence(cause: str | None) -> str | None:
             "is done.",
         ),
     )
-    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, database)
+    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, about_database)
 
 
 def delivery_state(row: MessageRow) -> str:

@@ -350,6 +350,25 @@ class Newest:
 
         return run_op(fn, deliver, parent=parent, on_failure=on_failure)
 
+    def run_read(
+        self,
+        ctx: AppContext,
+        fn: Callable[[Session], Any],
+        on_success: Success,
+        *,
+        parent: QObject | None = None,
+        on_failure: Failure | None = None,
+        on_outdated: Success | None = None,
+    ) -> Op:
+        """`run_op` of `fn(session)` in a short read session, as `run_read` opens one."""
+        db = ctx.db
+
+        def work() -> Any:
+            with db.read() as session:
+                return fn(session)
+
+        return self.run_op(work, on_success, parent=parent, on_failure=on_failure, on_outdated=on_outdated)
+
     def overtaken(self) -> None:
         """The view shows something newer than any read running: what a write of its own answered
         (the order as the move stored it), or a fresher row. The reads started before may have read

@@ -56,14 +56,9 @@ class RulesConflictNotice(QFrame):
 
     def refresh(self) -> None:
         """Read the stored state (at the start, and whenever automations change)."""
-        db = self.ctx.db
-
-        def read() -> AutomationsState:
-            with db.read() as session:
-                return load_state(session)
-
-        self._reads.run_op(
-            read,
+        self._reads.run_read(
+            self.ctx,
+            load_state,
             self.show_for,
             parent=self,
             on_failure=lambda exc: log.warning("automations state not read: %s", type(exc).__name__),

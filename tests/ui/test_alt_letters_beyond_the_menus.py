@@ -129,8 +129,13 @@ def test_the_order_windows_message_and_address_buttons_have_letters(
     order_window = new_order_open(window, qtbot)
     assert letter_problems(order_window, language, known=by_their_fields(order_window)) == []
     moves = order_window.move_row
-    shown = {mnemonic(b.text()) for b in moves.findChildren(QPushButton) if b.isVisibleTo(moves)}
-    assert {"F", "L"} <= shown and not {"N", "Y"} & shown  # Ask for payment, Cancel order
+
+    def shown() -> set[str | None]:
+        """The move bar's letters (its new buttons show on the event loop's next turn)."""
+        return {mnemonic(b.text()) for b in moves.findChildren(QPushButton) if b.isVisibleTo(moves)}
+
+    qtbot.waitUntil(lambda: {"F", "L"} <= shown())  # Ask for payment, Cancel order
+    assert not {"N", "Y"} & shown()
     order_window.move_to(OrderState.AWAITING_PAYMENT)  # its message waits to be sent
     message = order_window.message
     qtbot.waitUntil(lambda: message.send_button.isVisibleTo(order_window), timeout=5000)

@@ -87,10 +87,16 @@ def test_a_return_not_yet_back_prepares_the_refund_message_and_stock_waits_for_t
         pane.send_button.click()
     qtbot.waitUntil(lambda: "(customer told)" in order_window.history.stringList()[0])
 
-    arrived = order_window.findChild(QPushButton, "returnArrived")
-    assert arrived is not None
-    qtbot.waitUntil(arrived.isVisible)
-    arrived.click()
+    def arrived() -> QPushButton | None:
+        """The button shown: each reload of the order makes its buttons again (the one found
+        before may be gone by the time it is clicked)."""
+        buttons = order_window.findChildren(QPushButton, "returnArrived")
+        return next((b for b in buttons if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: arrived() is not None)
+    button = arrived()
+    assert button is not None
+    button.click()
     qtbot.waitUntil(lambda: on_hand(window.ctx, item) == 9)
     qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "returnArrived") is None)
     assert "back in stock" in order_window.history.stringList()[0]
