@@ -3,16 +3,16 @@ form back to what was stored before it."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import ui.automation_dialog
-from app.automations_store import AutomationsStore, automations_state
+from app.automations_store import AutomationsStore
 from app.changes import Changes
 from app.paths import paths_for
+from tests.support.held_reads import hold_first_read
 from ui.context import AppContext
 from ui.greeting_editor import GreetingEditor
 from ui.ops import pending_ops
@@ -34,27 +34,16 @@ def test_a_look_read_before_the_save_does_not_put_the_old_greeting_back(
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitUntil(lambda: editor.loaded and not editor.is_busy(), timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def looked_before_the_save(db: Any) -> Any:
-        state = automations_state(db)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return state
-
-    monkeypatch.setattr(ui.automation_dialog, "automations_state", looked_before_the_save)
+    held = hold_first_read(monkeypatch, ui.automation_dialog, "automations_state")
     try:
         ctx.publish(Changes(automations=True))  # the relay's settings event, applied by the sync
-        qtbot.waitUntil(read.is_set)
+        qtbot.waitUntil(held.read.is_set)
         editor.enabled.setChecked(True)
         editor.text.setPlainText("어서 오세요! 무엇을 도와드릴까요?")
         with qtbot.waitSignal(editor.saved, timeout=10_000):
             editor.save()
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0)
 
     assert AutomationsStore(ctx.db).state().doc.greeting.text == "어서 오세요! 무엇을 도와드릴까요?"

@@ -9,6 +9,7 @@ import pytest
 
 from app.automations_store import AutomationsStore, demo_automations
 from app.wire import DayHours, TimeRange
+from tests.support.held_reads import hold_first_read
 
 # Sunday 2026-11-29 14:00 in Seoul: the demo shop is closed. Monday 11:00: open.
 SUNDAY_AFTERNOON = datetime(2026, 11, 29, 5, 0, tzinfo=UTC)
@@ -165,7 +166,6 @@ def test_a_look_read_before_i_am_back_does_not_bring_the_notice_back(
     """The relay took the "always" (a settings change) just as she clicked to put the away message
     back on its hours: the notice's look at the rules, read before her click was stored, answered
     after it (the pool busy) and said again that every customer who writes gets the away message."""
-    import threading
 
     import ui.away_notice
     from app.changes import Changes
@@ -176,27 +176,15 @@ def test_a_look_read_before_i_am_back_does_not_bring_the_notice_back(
     save_always(qtbot, shop)
     qtbot.waitUntil(notice.back.isVisible, timeout=5000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-    look = ui.away_notice.away_rule_and_way_back
-
-    def looked_before_the_click(session: Any) -> Any:
-        found = look(session)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(ui.away_notice, "away_rule_and_way_back", looked_before_the_click)
+    held = hold_first_read(monkeypatch, ui.away_notice, "away_rule_and_way_back")
     try:
         shop.publish(Changes(automations=True))  # the relay took it
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         notice.back.click()
         qtbot.waitUntil(notice.isHidden, timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert AutomationsStore(shop.db).state().doc.away.schedule == "outside_hours"
     assert notice.isHidden()

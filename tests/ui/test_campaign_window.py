@@ -19,6 +19,7 @@ from app.wire import RecipientState, Template, TemplateParameter
 from tests.support.campaign_window import BARE_AD, LAWFUL_AD, NOW, choose_template, open_window, seed
 from tests.support.computer_zone import computer_zone, needs_tzset
 from tests.support.factories import make_contact, make_message
+from tests.support.held_reads import hold_first_read
 from ui.error_sentences import failed_message_sentence
 from ui.save_paths import in_documents
 from ui.time_zones import zone_name
@@ -1790,10 +1791,8 @@ def test_a_draft_read_late_does_not_open_over_the_draft_picked_after_it(
     """She clicked "Winter sale", then "Spring sale" at once: the first draft, read late (the pool
     busy), opened in the editor over the second while the list showed "Spring sale" picked; her
     edits would have gone into the other campaign."""
-    import threading
 
     import ui.campaign_window
-    from app.campaign_actions import read_draft
     from ui.ops import pending_ops
 
     seed(ctx)
@@ -1804,28 +1803,18 @@ def test_a_draft_read_late_does_not_open_over_the_draft_picked_after_it(
     window.reload()
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 2, timeout=5000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def read_late(db: Any, campaign_id: int) -> Any:
-        draft = read_draft(db, campaign_id)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held read was never let go"
-        return draft
 
     def pick(campaign_id: int) -> None:
         window.list.setCurrentIndex(window.list_model.index(window.list_model.row_of(campaign_id), 0))
 
-    monkeypatch.setattr(ui.campaign_window, "read_draft", read_late)
+    held = hold_first_read(monkeypatch, ui.campaign_window, "read_draft")
     try:
         pick(winter)
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         pick(spring)
         qtbot.waitUntil(lambda: window.editor.name.text() == "Spring sale", timeout=5000)
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert window.current_id == spring
     assert window.editor.name.text() == "Spring sale"
@@ -1837,12 +1826,11 @@ def test_a_price_read_before_the_new_price_was_saved_does_not_bring_the_old_cost
     """She saved a marketing price twice in a row in Settings (100, then 120): the editor's read
     after the first, read before the second was stored, answered last (the pool busy) and the
     campaign's estimated cost went back to ₩200 for two messages at ₩120."""
-    import threading
 
     from PySide6.QtCore import Qt
 
     import ui.campaign_editor
-    from app.campaign_checks import Prices, read_prices, store_prices
+    from app.campaign_checks import Prices, store_prices
     from ui.ops import pending_ops
 
     seed(ctx)
@@ -1854,25 +1842,14 @@ def test_a_price_read_before_the_new_price_was_saved_does_not_bring_the_old_cost
     )
     qtbot.waitUntil(lambda: "up to 2 marketing messages" in editor.schedule.cost_note.cost.text())
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def read_before_the_second(db: Any) -> Any:
-        prices = read_prices(db)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held read was never let go"
-        return prices
-
-    monkeypatch.setattr(ui.campaign_editor, "read_prices", read_before_the_second)
+    held = hold_first_read(monkeypatch, ui.campaign_editor, "read_prices")
     try:
         ctx.publish(store_prices(ctx.db, Prices("KRW", 100, None)))
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         ctx.publish(store_prices(ctx.db, Prices("KRW", 120, None)))
         qtbot.waitUntil(lambda: "₩240" in editor.schedule.cost_note.cost.text(), timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held read
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert "₩240" in editor.schedule.cost_note.cost.text()

@@ -18,6 +18,7 @@ from app.paths import paths_for
 from app.settings import put_setting
 from app.stock import set_stock
 from tests.support.catalog_window import shown_catalog
+from tests.support.held_reads import hold_first_read
 from ui.catalog_model import CatalogRole
 from ui.context import AppContext
 
@@ -1529,10 +1530,8 @@ def test_a_stock_count_read_before_a_sale_never_replaces_the_count_after_it(
     """An order of the open item was touched (its memo), then paid, quickly: the form's look at the
     item after the first, read before the sale, answered after the second's (the pool busy) and
     put the sold loafer back: 4 in stock on screen, 3 stored."""
-    import threading
 
     import ui.catalog_window
-    from app.catalog_edits import item_and_collections
     from app.changes import Changes
     from ui.ops import pending_ops
 
@@ -1540,26 +1539,15 @@ def test_a_stock_count_read_before_a_sale_never_replaces_the_count_after_it(
     select(qtbot, window, item_id)
     form = window.form
     assert form.stock.value() == 4
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def looked_before_the_sale(db: Database, asked: int) -> Any:
-        found = item_and_collections(db, asked)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(ui.catalog_window, "item_and_collections", looked_before_the_sale)
+    held = hold_first_read(monkeypatch, ui.catalog_window, "item_and_collections")
     try:
         ctx.publish(Changes(orders=frozenset({order_id})))  # its memo, say: the stock is as it was
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         mark_paid(ctx, order_id)
         qtbot.waitUntil(lambda: form.stock.value() == 3, timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert stored_stock(ctx, item_id) == 3
     assert form.stock.value() == 3 and not form.is_dirty()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.models import Label
 from tests.support.factories import make_contact, make_message
+from tests.support.held_reads import hold_first_read
 from tests.support.window_waits import sync_batch
 
 
@@ -200,7 +201,6 @@ def test_a_look_at_the_labels_read_before_a_rename_does_not_bring_the_old_name_b
     """She recoloured "Paid", then renamed it "입금 완료", quickly: the chat list's look at the labels
     after the colour, read before the new name was stored, answered last (the pool busy) and the
     filter menu named the label "Paid" again."""
-    import threading
 
     import app.queries
     from app.labels import LabelStore
@@ -217,26 +217,14 @@ def test_a_look_at_the_labels_read_before_a_rename_does_not_bring_the_old_name_b
     chat_list.read_labels()
     qtbot.waitUntil(lambda: named().endswith(" Paid"), timeout=5000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-    look = app.queries.labels
-
-    def looked_before_the_rename(session: Any) -> Any:
-        found = look(session)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(app.queries, "labels", looked_before_the_rename)
+    held = hold_first_read(monkeypatch, app.queries, "labels")
     try:
         ctx.publish(store.recolour(paid, "#3DA1F1"))
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         ctx.publish(store.rename(paid, "입금 완료"))
         qtbot.waitUntil(lambda: named().endswith(" 입금 완료"), timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert named().endswith(" 입금 완료")

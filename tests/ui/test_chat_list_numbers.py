@@ -15,6 +15,7 @@ from app.business_numbers import remember_business_numbers
 from app.changes import Changes
 from app.models import Contact
 from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.held_reads import hold_first_read
 from tests.support.window_waits import laid_out, load_chats, select_chat, settle, sync_batch
 from ui.chat_list import ChatList
 
@@ -600,7 +601,6 @@ def test_a_look_at_the_numbers_read_before_the_second_one_came_does_not_hide_it(
     """A sync's batch changed every chat, and the next one brought the shop's second number: the
     list's look at the numbers after the first, read before the second number was stored, answered
     last (the pool busy), and the number chip went away again with the Hongdae branch's number."""
-    import threading
 
     import app.business_numbers
     from ui.ops import pending_ops
@@ -610,29 +610,17 @@ def test_a_look_at_the_numbers_read_before_the_second_one_came_does_not_hide_it(
     chats = window.chat_list
     assert not chats.number_chip.isVisible()
     settle(qtbot)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-    look = app.business_numbers.chat_list_numbers
-
-    def looked_before_the_second_number(session: Any) -> Any:
-        found = look(session)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(app.business_numbers, "chat_list_numbers", looked_before_the_second_number)
+    held = hold_first_read(monkeypatch, app.business_numbers, "chat_list_numbers")
     try:
         window.ctx.publish(Changes(all_contacts=True))
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         with window.ctx.db.write() as s:
             remember_business_numbers(s, [(GANGNAM, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202")])
         window.ctx.publish(Changes(all_contacts=True))
         qtbot.waitUntil(chats.number_chip.isVisible, timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert chats.number_chip.isVisible()
     assert number_action(chats, "02-555-0202") is not None

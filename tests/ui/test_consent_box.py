@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
 
 import ui.consent_box
-from app.consent import load_consent, read_consent
+from app.consent import load_consent
 from tests.support.factories import make_contact, make_message
+from tests.support.held_reads import hold_first_read
 from tests.support.window_waits import load_chats, select_chat, settle
 from ui.ops import pending_ops
 
@@ -222,26 +222,15 @@ def test_a_look_read_before_the_second_tick_does_not_untick_it(
     window.toggle_contact_panel()
     settle(qtbot)
     box = window.contact_panel.consent
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def looked_after_the_first_tick(db: Any, contact_id: int) -> Any:
-        consent = read_consent(db, contact_id)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return consent
-
-    monkeypatch.setattr(ui.consent_box, "read_consent", looked_after_the_first_tick)
+    held = hold_first_read(monkeypatch, ui.consent_box, "read_consent")
     try:
         box.notifications.click()
-        qtbot.waitUntil(read.is_set, timeout=5000)  # read with notifications alone
+        qtbot.waitUntil(held.read.is_set, timeout=5000)  # read with notifications alone
         box.marketing.click()
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
         assert box.notifications.isChecked() and box.marketing.isChecked()
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
 
     with window.ctx.db.read() as s:

@@ -19,6 +19,7 @@ from app.quick_reply_drafts import (
     keep_quick_reply_draft,
     unsaved_quick_reply,
 )
+from tests.support.held_reads import hold_first_read
 from ui.context import AppContext
 from ui.draft_keeper import KEEP_AFTER_MS
 from ui.formatting import shortcut_text
@@ -202,7 +203,6 @@ def test_a_look_read_before_discard_does_not_offer_the_discarded_words_again(
 ) -> None:
     """The strip's look at what the editors kept, read before her Discard was stored, answered after
     it (the pool busy) and offered the words she had just thrown away."""
-    import threading
 
     import ui.kept_edits_notice
     from app.changes import Changes
@@ -212,27 +212,15 @@ def test_a_look_read_before_discard_does_not_offer_the_discarded_words_again(
     notice.refresh()
     qtbot.waitUntil(lambda: notice.kept is not None and notice.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-    look = ui.kept_edits_notice.unsaved_forms
-
-    def looked_before_discard(db: Database) -> Any:
-        found = look(db)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(ui.kept_edits_notice, "unsaved_forms", looked_before_discard)
+    held = hold_first_read(monkeypatch, ui.kept_edits_notice, "unsaved_forms")
     try:
         ctx.publish(Changes(automations=True))  # a settings event: what is kept is read again
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         notice.discard_button.click()
         qtbot.waitUntil(lambda: unsaved_quick_reply(ctx.db) is None, timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
         assert not notice.isVisible()
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert not notice.isVisible() and notice.kept is None

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.held_reads import hold_first_read
 from tests.support.window_waits import load_chats, select_chat, settle, sync_batch
 from ui.chat_view_model import MessageRole
 
@@ -665,7 +666,6 @@ def test_a_look_at_the_shop_name_read_before_a_rename_does_not_put_the_old_name_
     read before the new name was stored, answered after it (the pool busy), and the title and the
     taskbar named the shop as before."""
     import sys
-    import threading
 
     import app.automations_store
     from app.automations_store import AutomationsStore
@@ -682,25 +682,20 @@ def test_a_look_at_the_shop_name_read_before_a_rename_does_not_put_the_old_name_
     renamed("서울 리넨 하우스")
     qtbot.waitUntil(lambda: "서울 리넨 하우스" in window.windowTitle(), timeout=5000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    look = app.automations_store.load_state
-
-    def looked_before_the_rename(session: Any) -> Any:
-        found = look(session)
-        # Only the window's own read of the name is held: other views read the rules too.
-        if sys._getframe(1).f_globals.get("__name__") == "ui.main_window" and not read.is_set():
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(app.automations_store, "load_state", looked_before_the_rename)
+    # Only the window's own read of the name is held: other views read the rules too.
+    held = hold_first_read(
+        monkeypatch,
+        app.automations_store,
+        "load_state",
+        only=lambda: sys._getframe(2).f_globals.get("__name__") == "ui.main_window",
+    )
     try:
         window.ctx.publish(Changes(automations=True))  # the relay's settings event
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         renamed("한남 리넨")
         qtbot.waitUntil(lambda: "한남 리넨" in window.windowTitle(), timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert "한남 리넨" in window.windowTitle() and "서울" not in window.windowTitle()

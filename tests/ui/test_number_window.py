@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.business_numbers import remember_business_numbers
 from app.models import Contact, Message, utcnow
 from tests.support.factories import make_contact, make_message
+from tests.support.held_reads import hold_first_read
 from tests.support.window_waits import load_chats, select_chat, settle
 
 GANGNAM, HONGDAE = "100000000000001", "100000000000002"
@@ -266,11 +267,9 @@ def test_a_look_at_the_windows_read_before_she_wrote_does_not_close_the_number_s
     for something else: its look at the windows, read before her message, answered after the one
     read after it (the pool busy), and the reply box went back to "only a template", with no reply
     from Hongdae offered, though she had just opened its window."""
-    import threading
 
     import ui.chat_pane
     from app.changes import Changes
-    from app.service_window import number_windows
     from ui.ops import pending_ops
 
     minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=26))
@@ -280,21 +279,10 @@ def test_a_look_at_the_windows_read_before_she_wrote_does_not_close_the_number_s
     qtbot.waitUntil(lambda: composer.number_windows != (), timeout=5000)
     settle(qtbot)
     assert not composer.reply_elsewhere_button.isVisible()
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def looked_before_she_wrote(session: Any, contact_id: int) -> Any:
-        found = number_windows(session, contact_id)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(ui.chat_pane, "number_windows", looked_before_she_wrote)
+    held = hold_first_read(monkeypatch, ui.chat_pane, "number_windows")
     try:
         window.ctx.publish(Changes.for_contacts({minji}, messages=False))  # her row, read again
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         with window.ctx.db.write() as s:
             she = s.get(Contact, minji)
             assert she is not None
@@ -304,7 +292,7 @@ def test_a_look_at_the_windows_read_before_she_wrote_does_not_close_the_number_s
         qtbot.waitUntil(composer.reply_elsewhere_button.isVisible, timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert composer.reply_elsewhere_button.isVisible()
     assert composer.reply_elsewhere_button.text() == "Rep&ly from 02-555-0202"
@@ -317,11 +305,9 @@ def test_a_look_read_before_her_first_message_does_not_say_she_never_wrote(
     again for something else: the look at whether she ever wrote, read before her message, answered
     after it (the pool busy), and the chat took her for one who has never written: once her 24
     hours were over, the reply box would have said she had not written yet."""
-    import threading
 
     import ui.chat_pane
     from app.changes import Changes
-    from app.queries import has_written
     from ui.ops import pending_ops
 
     with window.ctx.db.write() as s:
@@ -333,21 +319,10 @@ def test_a_look_read_before_her_first_message_does_not_say_she_never_wrote(
     composer = window.chat.composer
     qtbot.waitUntil(lambda: composer.never_wrote, timeout=5000)
     settle(qtbot)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def looked_before_she_wrote(session: Any, contact_id: int) -> bool:
-        found = has_written(session, contact_id)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(ui.chat_pane, "has_written", looked_before_she_wrote)
+    held = hold_first_read(monkeypatch, ui.chat_pane, "has_written")
     try:
         window.ctx.publish(Changes.for_contacts({jiwoo_id}, messages=False))  # her row, read again
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         with window.ctx.db.write() as s:
             she = s.get(Contact, jiwoo_id)
             assert she is not None
@@ -357,6 +332,6 @@ def test_a_look_read_before_her_first_message_does_not_say_she_never_wrote(
         qtbot.waitUntil(lambda: not composer.never_wrote, timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert not composer.never_wrote

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 from itertools import pairwise
 from typing import Any
@@ -15,10 +14,11 @@ import ui.order_window
 from app.catalog import ItemDraft, create_item
 from app.changes import Changes
 from app.models import utcnow
-from app.order_actions import load_order, move_order_to
+from app.order_actions import move_order_to
 from app.order_settings import OrderSettings, save_order_settings
 from app.orders import LineInput, OrderState, create_order
 from tests.support.factories import make_contact
+from tests.support.held_reads import hold_first_read
 from ui.label_names import without_mnemonic
 from ui.ops import pending_ops
 from ui.order_actions import OrderActions
@@ -408,26 +408,15 @@ def test_a_look_at_the_order_read_before_a_move_never_shows_it_back_in_its_old_s
     the payment request just prepared said dropped as if the order had moved elsewhere."""
     order_window = new_order_open(window, qtbot)
     order_id = order_window.order_id
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def looked_before_the_move(db: Any, asked: int) -> Any:
-        detail = load_order(db, asked)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return detail
-
-    monkeypatch.setattr(ui.order_window, "load_order", looked_before_the_move)
+    held = hold_first_read(monkeypatch, ui.order_window, "load_order")
     try:
         window.ctx.publish(Changes(orders=frozenset({order_id})))  # the board touched it
-        qtbot.waitUntil(read.is_set)  # read as New
+        qtbot.waitUntil(held.read.is_set)  # read as New
         order_window.move_to(OrderState.AWAITING_PAYMENT)
         qtbot.waitUntil(lambda: order_window.message.isVisible())
         assert order_window.detail is not None and order_window.detail.state == OrderState.AWAITING_PAYMENT
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0)
 
     assert order_window.detail is not None and order_window.detail.state == OrderState.AWAITING_PAYMENT

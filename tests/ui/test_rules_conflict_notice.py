@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
 
 import ui.rules_conflict_notice
-from app.automations_store import AutomationsStore, SyncStatus, demo_automations, load_state
+from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.changes import Changes
+from tests.support.held_reads import hold_first_read
 from ui.ops import pending_ops
 
 
@@ -36,27 +36,16 @@ def test_a_look_read_before_her_choice_does_not_bring_the_strip_back(
     ctx.publish(Changes(automations=True))
     qtbot.waitUntil(lambda: not strip.isHidden(), timeout=5000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    read, may_answer = threading.Event(), threading.Event()
-    held = [True]
-
-    def looked_before_the_choice(session: Any) -> Any:
-        found = load_state(session)
-        if held[0]:
-            held[0] = False
-            read.set()
-            assert may_answer.wait(20), "the held look was never let go"
-        return found
-
-    monkeypatch.setattr(ui.rules_conflict_notice, "load_state", looked_before_the_choice)
+    held = hold_first_read(monkeypatch, ui.rules_conflict_notice, "load_state")
     try:
         ctx.publish(Changes(automations=True))  # the relay's status
-        qtbot.waitUntil(read.is_set, timeout=5000)
+        qtbot.waitUntil(held.read.is_set, timeout=5000)
         store.resolve("mine")  # as the editor's banner does it, then says what changed
         ctx.publish(Changes(automations=True))
         qtbot.waitUntil(strip.isHidden, timeout=5000)
         qtbot.waitUntil(lambda: pending_ops() == 1, timeout=5000)  # all in but the held look
     finally:
-        may_answer.set()
+        held.let_go()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert store.state().status is not SyncStatus.CONFLICT
     assert strip.isHidden()
