@@ -16,7 +16,9 @@ from app.wire import (
     MEDIA_KINDS,
     REPLY_BUTTONS_MAX,
     ROW_DESCRIPTION_MAX,
+    ROW_ID_MAX,
     ROW_TITLE_MAX,
+    SECTION_TITLE_MAX,
     SEND_KINDS,
     TEXT_MAX,
 )
@@ -103,14 +105,29 @@ def _validate_interactive(obj: dict[str, Any]) -> None:
     elif itype == "list":
         if not 1 <= _len(action.get("button")) <= LIST_BUTTON_MAX:
             raise LimitError(f"The list's button text needs 1 to {LIST_BUTTON_MAX} characters.")
-        rows = [row for section in action.get("sections") or [] for row in (section or {}).get("rows") or []]
+        sections = [section or {} for section in action.get("sections") or []]
+        for section in sections:
+            title = section.get("title")
+            if _len(title) > SECTION_TITLE_MAX:
+                raise LimitError(f"A section title can have at most {SECTION_TITLE_MAX} characters.")
+            if len(sections) > 1 and not (isinstance(title, str) and title.strip()):
+                raise LimitError("A list of several sections needs a title for each.")
+        rows = [row for section in sections for row in section.get("rows") or []]
         if not 1 <= len(rows) <= LIST_ROWS_MAX:
             raise LimitError(f"A list can have between 1 and {LIST_ROWS_MAX} rows.")
+        ids: set[str] = set()
         for row in rows:
             if not 1 <= _len(row.get("title")) <= ROW_TITLE_MAX:
                 raise LimitError(f"A row title needs 1 to {ROW_TITLE_MAX} characters.")
             if _len(row.get("description")) > ROW_DESCRIPTION_MAX:
                 raise LimitError(f"A row description can have at most {ROW_DESCRIPTION_MAX} characters.")
+            row_id = row.get("id")
+            if isinstance(row_id, str) and row_id:
+                if len(row_id) > ROW_ID_MAX:
+                    raise LimitError(f"A row's id can have at most {ROW_ID_MAX} characters.")
+                if row_id in ids:  # the customer's tap names the row by it: two would answer alike
+                    raise LimitError("Each row needs an id of its own.")
+                ids.add(row_id)
     elif itype not in ("product", "product_list", "cta_url", "location_request_message", "flow"):
         raise LimitError(f"Unknown interactive type {itype!r}.")
 

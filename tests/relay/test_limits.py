@@ -77,6 +77,40 @@ def test_reply_buttons_that_share_a_title_are_refused_before_graph() -> None:
         validate_send(body)
 
 
+def listing(sections: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "to": TO,
+        "type": "interactive",
+        "interactive": {
+            "type": "list",
+            "body": {"text": "무엇을 도와드릴까요?"},
+            "action": {"button": "메뉴 보기", "sections": sections},
+        },
+    }
+
+
+def test_a_list_is_refused_before_graph_where_whatsapp_would_refuse_its_sections_or_rows() -> None:
+    """Meta refuses a list whose sections run past 24 characters, a list of several sections one of
+    which has no title, and two rows with one id (a tap names its row by the id); the desktop's own
+    lists never do, but any sender's would fail at Meta after the customer had asked."""
+    order = {"id": "menu:order", "title": "주문 확인"}
+    ship = {"id": "menu:ship", "title": "배송 문의"}
+    assert validate_send(listing([{"rows": [order, ship]}])) == "interactive"  # one section: no title needed
+    assert validate_send(listing([{"title": "주문", "rows": [order]}, {"title": "배송", "rows": [ship]}]))
+    refused: list[list[dict[str, Any]]] = [
+        [{"title": "가" * 25, "rows": [order]}],
+        [{"title": "주문", "rows": [order]}, {"rows": [ship]}],
+        [{"title": "주문", "rows": [order]}, {"title": " ", "rows": [ship]}],
+        [{"rows": [order, {**ship, "id": "menu:order"}]}],
+        [{"rows": [{**order, "id": "x" * 201}]}],
+    ]
+    for sections in refused:
+        with pytest.raises(LimitError):
+            validate_send(listing(sections))
+    # At the limits: a 24-character section title, a 200-character id.
+    assert validate_send(listing([{"title": "가" * 24, "rows": [{**order, "id": "x" * 200}]}]))
+
+
 def test_stickers_and_audio_have_their_own_limits() -> None:
     assert media_family("image/webp") == "sticker"
     assert media_family("audio/ogg") == "audio"
