@@ -89,7 +89,8 @@ async def _database_cause(relay: Relay) -> str | None:
 
 
 def _low_disk(relay: Relay) -> tuple[int, str] | None:
-    """(free bytes, folder) where the relay writes, when under RELAY_MIN_FREE_DISK_MB (as `check`)."""
+    """(free bytes, folder) where the relay writes, when under RELAY_MIN_FREE_DISK_MB (as `check`);
+    the folder is for the log only."""
     where = data_folder(relay.settings)
     free = shutil.disk_usage(where).free
     return (free, str(where)) if free < relay.settings.min_free_disk_mb * MIB else None
@@ -135,9 +136,16 @@ async def _probe(relay: Relay) -> tuple[str, dict[str, Any]] | None:
     low = await asyncio.to_thread(_low_disk, relay)
     if low is not None:
         free, where = low
+        # The folder is said in the log, for the operator, and never in the answer: anyone may ask
+        # /readyz, and a path on the relay's machine is not for anonymous callers. A monitor needs
+        # the cause and the numbers; nothing that holds the token reads /readyz for the path.
         streak.failed(f"disk low: free={size_text(free)} path={where}")
-        message = f"Only {size_text(free)} free in {where}: webhooks will stop being stored when it is full."
-        return message, {"cause": "disk_low", "free_mb": free // MIB, "path": where}
+        minimum = relay.settings.min_free_disk_mb
+        message = (
+            f"Only {size_text(free)} free where the relay writes its data (less than"
+            f" {size_text(minimum * MIB)}): webhooks will stop being stored when it is full."
+        )
+        return message, {"cause": "disk_low", "free_mb": free // MIB, "min_free_mb": minimum}
     streak.succeeded()
     return None
 

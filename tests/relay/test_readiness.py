@@ -3,8 +3,11 @@ database is down, so an uptime monitor or Docker's HEALTHCHECK sees the outage."
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pytest
 
 from relay.size_text import MIB, size_text
 from tests.support.fake_graph import FakeGraph
@@ -46,18 +49,33 @@ def test_readyz_fails_while_postgresql_is_stopped_and_recovers(tmp_path: Path, g
         assert relay.client.get(f"{relay.url}/readyz").status_code == 200
 
 
-def test_readyz_fails_while_the_disk_it_writes_to_is_nearly_full(tmp_path: Path, graph: FakeGraph) -> None:
+def test_readyz_fails_while_the_disk_it_writes_to_is_nearly_full_and_names_no_folder(
+    tmp_path: Path, graph: FakeGraph, caplog: pytest.LogCaptureFixture
+) -> None:
     """Under RELAY_MIN_FREE_DISK_MB (here more than any disk has) the monitor hears of it before the
-    disk is full and webhooks stop being stored; the answer says how much is left, as people read it."""
-    with run_relay(tmp_path, graph_url=graph.url, min_free_disk_mb=10**12) as relay:
+    disk is full and webhooks stop being stored; the answer says how much is left, as people read
+    it. Anyone may ask /readyz: the data folder's path is the operator's, in the log, never in the
+    answer, whether the caller holds the token or not."""
+    with (
+        caplog.at_level(logging.WARNING, logger="relay.routes.health"),
+        run_relay(tmp_path, graph_url=graph.url, min_free_disk_mb=10**12) as relay,
+    ):
         low = relay.client.get(f"{relay.url}/readyz")
         assert low.status_code == 503
         body = low.json()["error"]
-        assert body["params"]["cause"] == "disk_low" and body["params"]["path"] == str(tmp_path)
+        assert body["params"] == {
+            "cause": "disk_low",
+            "free_mb": body["params"]["free_mb"],
+            "min_free_mb": 10**12,
+        }
         free = size_text(body["params"]["free_mb"] * MIB)
-        assert body["message"].startswith(f"Only {free} free in {tmp_path}:")
+        assert body["message"].startswith(f"Only {free} free where the relay writes its data")
+        assert str(tmp_path) not in low.text
+        with_token = relay.client.get(f"{relay.url}/readyz", headers=relay.auth())
+        assert with_token.status_code == 503 and str(tmp_path) not in with_token.text
         assert relay.client.head(f"{relay.url}/readyz").status_code == 503
         assert relay.client.get(f"{relay.url}/healthz").status_code == 200
+    assert f"path={tmp_path}" in caplog.text  # the operator still learns where
 
 
 def test_a_flood_of_readiness_probes_never_becomes_a_flood_of_writes(relay: RunningRelay) -> None:
