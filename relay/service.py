@@ -33,7 +33,7 @@ from relay.storage.key_values import KeyValues, NotText
 from relay.storage.send_keys import SendOwner
 from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import Upstream
-from relay.wakeups import EVENTS, SETTINGS, listen, notice_seq
+from relay.wakeups import EVENTS, HOLDS, SETTINGS, listen, notice_seq
 from relay.worker_process import worker_id
 from relay.wrong_tokens import WrongTokens
 
@@ -307,6 +307,20 @@ class Relay:
         if isinstance(self.upstream, SandboxUpstream):
             self.upstream.automations_arrived()
 
+    async def take_holds(self) -> None:
+        """The addresses another worker held off for wrong tokens: refused here too."""
+        try:
+            held = await run_in_threadpool(self.store.wrong_tokens.holds, now_ms())
+        except SQLAlchemyError as exc:
+            # The database away: a held address's next wrong token here reads its hold.
+            log.debug("holds of other workers not read: cause=%s", storage_cause(exc))
+            return
+        for address, left_ms in held.items():
+            self.wrong_tokens.hold(address, left_ms / 1000)
+            log.debug(
+                "address held off as the workers hold it: address=%s for=%.0f s", address, left_ms / 1000
+            )
+
     async def _on_notice(self, payload: str) -> None:
         """Another relay worker on the same PostgreSQL committed something."""
         parsed = notice_seq(payload)
@@ -316,6 +330,11 @@ class Relay:
             log.debug("wake-up notice ignored: payload=%r", payload[:80])
             return
         notice, seq = parsed
+        if notice == HOLDS:
+            await self.take_holds()  # tells of no events
+            return
+        if notice == EVENTS and seq is None and self.settings.workers > 1:
+            await self.take_holds()  # (re)connected, or a notice not handled: a hold may have been missed
         if notice == self.intake_notice:
             return  # this worker's own group commit: the intake woke the feed after it already
         if notice.startswith(f"{EVENTS}:"):

@@ -34,6 +34,7 @@ from relay.storage.order_statuses import OrderStatuses
 from relay.storage.send_keys import SendKeys
 from relay.storage.sqlite_intake import SqliteGroupCommit
 from relay.storage.tables import events, idempotency
+from relay.storage.wrong_token_rows import WrongTokenRows
 from relay.wakeups import EVENTS
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ __all__ = [
 IntakeResult = tuple[list[int], dict[str, ContactRow | None]]
 # How long the hourly prune keeps KeyValues.claim_for_window's rows: longer than any claim's window.
 WINDOW_CLAIMS_KEPT = timedelta(days=1)
+# How long the hourly prune keeps wrong tokens counted and holds that ended: longer than their window.
+WRONG_TOKENS_KEPT = timedelta(hours=1)
 _T = TypeVar("_T")
 
 
@@ -222,6 +225,7 @@ class Store:
         self.blocked = BlockedContacts(self.db)
         self.ledger = MessagingLedger(self.db)
         self.opt_outs = OptOuts(self.db, self.events)
+        self.wrong_tokens = WrongTokenRows(self.db)
         self.campaigns = CampaignRows(
             self.db, self.events, self.ledger, self.contacts, self.sends, self.opt_outs
         )
@@ -342,6 +346,8 @@ class Store:
         with self.db.engine.begin() as conn:
             # What the workers said once between them lately (a claim lasts minutes): lapsed.
             self.kv.forget_window_claims_in(conn, int((now - WINDOW_CLAIMS_KEPT).timestamp() * 1000))
+            # Wrong tokens counted minutes ago, holds that ended: an address that tried once leaves no row.
+            self.wrong_tokens.forget_lapsed_in(conn, int((now - WRONG_TOKENS_KEPT).timestamp() * 1000))
             last = conn.execute(
                 select(func.max(events.c.seq)).where(events.c.at_ms < cutoff)
             ).scalar_one_or_none()

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "shop_inbox_relay"
 EVENTS = "events"  # a transaction added events: long polls should look again ("events:…" too)
 SETTINGS = "settings"  # the automations document changed: drop cached copies
+HOLDS = "holds"  # an address was held off for wrong tokens (relay/wrong_tokens.py): refuse it too
 # Held (shared) by every serving relay worker on its wake-up connection, from its start to its stop:
 # `move-database` from PostgreSQL refuses a database where any session holds or waits for it. Two
 # keys, so it never meets a one-key lock (a contact's `hashtext` lock could take any int4, and would

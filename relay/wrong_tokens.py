@@ -10,8 +10,13 @@ kept per address, so an attacker elsewhere holds off only himself. Only an addre
 is held: a loopback or private one is a proxy that did not pass the client's address on (then
 every client would look like it, the owner too), or a computer on the relay's own network; its
 wrong tokens are logged, never held. An IPv6 client is counted by its /64, which one subscriber
-usually holds whole. Counted per relay process (each `--workers` process counts its own); an address's
-line is said once between the workers of one `serve` (`WrongToken.say`), as one process says it.
+usually holds whole. A relay alone counts in its memory; the workers of `serve --workers N` count an
+internet address's wrong tokens together, in the database they share (relay/storage/wrong_token_rows.py),
+so a guesser has WRONG_TRIES guesses whichever worker answers each, not WRONG_TRIES a worker. The right
+token, a held address's request and every request of an address never seen wrong stay in memory: only a
+wrong token costs a write. A hold is told to every worker (a NOTIFY), which then refuses the address
+too. Another address's line (loopback, private) is said once between the workers of one `serve`
+(`WrongToken.say`), as one process says it.
 
 A wrong token counts once per address within WINDOW, however often it comes: a guess is a token not
 tried yet, and the same refused token again learns nothing. So one "Test connection" with a mistyped
@@ -19,7 +24,8 @@ token (which asks /healthz and /v1/events with it) costs the owner one try, as d
 presents its old token again after the relay's was changed; a guesser still has WRONG_TRIES guesses.
 (Counting one per address per short time instead would let a guesser pack any number of guesses
 into each such time.) The tokens are remembered as keyed hashes, with a key this process made and
-never wrote anywhere.
+never wrote anywhere; the workers' shared count keys them with the relay token itself (`shared_tag`),
+which every worker holds and a guesser lacks.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import logging
+import math
 import secrets
 import time
 from collections import deque
@@ -35,6 +42,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from relay.log_redaction import redact
+from relay.storage.wrong_token_rows import SharedCount
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +102,13 @@ class WrongToken:
             )
 
 
+def shared_tag(token: bytes, relay_token: str | None) -> int:
+    """A wrong token as the workers count it together: the same for every worker of the relay, and
+    a signed 64-bit number as the database keeps it."""
+    key = hashlib.sha256((relay_token or "").encode()).digest()
+    return int.from_bytes(hashlib.blake2b(token, key=key, digest_size=8).digest(), signed=True)
+
+
 def on_the_internet(key: str) -> bool:
     try:
         return ipaddress.ip_network(key).network_address.is_global
@@ -110,6 +125,8 @@ class WrongTokens:
         self._tries: dict[str, deque[tuple[float, int]]] = {}
         self._held: dict[str, float] = {}
         self._key = secrets.token_bytes(16)
+        # The addresses whose wrong tokens this worker counted with the other workers (in order).
+        self._counted_together: dict[str, None] = {}
 
     def held_for(self, host: str | None) -> float:
         """Seconds this client is still held off (0: not held)."""
@@ -155,7 +172,43 @@ class WrongTokens:
             del self._held[next(iter(self._held))]
         return due
 
-    def right(self, host: str | None) -> None:
-        """The right token: this address's earlier wrong ones (a mistyped paste) are forgotten."""
-        if self._tries:
-            self._tries.pop(address_key(host), None)
+    def counted_together(self, key: str, path: str, counted: SharedCount) -> None:
+        """A wrong token from the internet address `key`, counted with the other workers'
+        (WrongTokenRows.count): its line when it is the address's first, its hold when it has one."""
+        if counted.first:
+            WrongToken(key, path).say()
+        log.debug(
+            "wrong relay token counted by the workers together: address=%s tries=%d", key, counted.tries
+        )
+        self._counted_together[key] = None
+        while len(self._counted_together) > ADDRESSES_KEPT:
+            del self._counted_together[next(iter(self._counted_together))]
+        if counted.held_ms:
+            self.hold(key, counted.held_ms / 1000)
+        if counted.new_hold:
+            log.warning(
+                "address held off for %.0f s after %d wrong relay tokens in %.0f s: address=%s",
+                HOLD,
+                counted.tries,
+                WINDOW,
+                key,
+            )
+
+    def hold(self, key: str, seconds: float) -> None:
+        """Hold off the address `key` for `seconds` (another worker's hold, or one made together)."""
+        self._held[key] = max(self._held.get(key, -math.inf), self._clock() + seconds)
+        while len(self._held) > ADDRESSES_KEPT:
+            del self._held[next(iter(self._held))]
+
+    def right(self, host: str | None) -> str | None:
+        """The right token: this address's earlier wrong ones (a mistyped paste) are forgotten.
+        Returned: the address whose wrong tokens this worker counted with the others, for the
+        caller to forget in the database too (None: nothing there that this worker knows of)."""
+        if not self._tries and not self._counted_together:
+            return None
+        key = address_key(host)
+        self._tries.pop(key, None)
+        if key not in self._counted_together:
+            return None
+        del self._counted_together[key]
+        return key

@@ -12,9 +12,19 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 
 from relay.service import Relay
+from relay.storage.database import now_ms
 from relay.store import storage_cause
 from relay.worker_process import serve_run
-from relay.wrong_tokens import SAID_FOR_MS, WrongToken
+from relay.wrong_tokens import (
+    HOLD,
+    SAID_FOR_MS,
+    WINDOW,
+    WRONG_TRIES,
+    WrongToken,
+    address_key,
+    on_the_internet,
+    shared_tag,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +61,39 @@ async def authorised(request: Request) -> None:
     if token is None:
         raise Unauthorised()  # no token at all (a browser, a scanner): not a guess
     if not is_relay_token(relay, token):
-        due = relay.wrong_tokens.wrong(host, request.url.path, token)
-        if due is not None:
-            say_wrong_token(relay, due)
+        await count_wrong_token(relay, host, request.url.path, token)
         raise Unauthorised()
-    relay.wrong_tokens.right(host)
+    counted = relay.wrong_tokens.right(host)
+    if counted is not None:
+        relay.spawn(run_in_threadpool(relay.store.wrong_tokens.forget, counted))
+
+
+async def count_wrong_token(relay: Relay, host: str | None, path: str, token: bytes) -> None:
+    """A wrong token: counted towards a hold of its address, by this worker alone, or with the other
+    workers of `serve --workers N` when it comes from the internet (an address that may be held).
+    The 401 waits for the shared count: a guesser's next request is counted after this one."""
+    key = address_key(host)
+    if relay.settings.workers > 1 and on_the_internet(key):
+        tag = shared_tag(token, relay.token)
+        try:
+            counted = await run_in_threadpool(
+                relay.store.wrong_tokens.count,
+                key,
+                tag,
+                now_ms(),
+                tries=WRONG_TRIES,
+                window_ms=int(WINDOW * 1000),
+                hold_ms=int(HOLD * 1000),
+            )
+        except SQLAlchemyError as exc:
+            # The database away: this worker counts it alone, as a relay alone does.
+            log.debug("wrong relay token counted by this worker alone (%s)", storage_cause(exc))
+        else:
+            relay.wrong_tokens.counted_together(key, path, counted)
+            return
+    due = relay.wrong_tokens.wrong(host, path, token)
+    if due is not None:
+        say_wrong_token(relay, due)
 
 
 def say_wrong_token(relay: Relay, due: WrongToken) -> None:

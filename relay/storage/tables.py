@@ -201,3 +201,22 @@ marketing_opt_out = Table(
     Column("reason", String(16), nullable=False),
     Column("opted_out_ms", BigInteger, nullable=False),
 )
+
+# Wrong relay tokens from one internet address within the last few minutes, counted by every worker
+# of `serve --workers N` together (relay/wrong_tokens.py): each token once (`tag`, its keyed hash,
+# never the token). Revision 0017.
+wrong_token = Table(
+    "wrong_token",
+    metadata,
+    Column("address", String(64), primary_key=True),
+    Column("tag", BigInteger, primary_key=True),
+    Column("at_ms", BigInteger, nullable=False, index=True),
+)
+
+# The addresses held off after too many wrong tokens, and until when: every worker refuses them.
+address_hold = Table(
+    "address_hold",
+    metadata,
+    Column("address", String(64), primary_key=True),
+    Column("until_ms", BigInteger, nullable=False),
+)

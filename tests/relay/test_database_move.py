@@ -163,6 +163,8 @@ def filled_relay_database(url: str) -> None:
             conn.execute(
                 insert(tables["marketing_opt_out"]).values(wa_id="8277", reason="keyword", opted_out_ms=7)
             )
+            conn.execute(insert(tables["wrong_token"]).values(address="8.8.4.4", tag=-5, at_ms=11))
+            conn.execute(insert(tables["address_hold"]).values(address="8.8.4.4", until_ms=12))
     finally:
         store.close()
 
