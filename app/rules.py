@@ -35,6 +35,7 @@ from app.wire import (
     OrderStatus,
     Recipients,
     TimeRange,
+    whatsapp_length,
 )
 
 log = logging.getLogger(__name__)
@@ -918,7 +919,9 @@ def _fits_above(top: MenuNode | None, lead: str, fill: Callable[[str], str]) -> 
     and the customer never saw its end."""
     if top is None or top.action != "menu":
         return False
-    return len(f"{lead}\n\n{fill(top.text)}".strip()) <= INTERACTIVE_BODY_MAX  # as `menu` joins them
+    return (
+        whatsapp_length(f"{lead}\n\n{fill(top.text)}".strip()) <= INTERACTIVE_BODY_MAX
+    )  # as `menu` joins them
 
 
 def overlong_menu_leads(bot: MenuBot) -> list[KeywordRule]:
@@ -931,7 +934,7 @@ def overlong_menu_leads(bot: MenuBot) -> list[KeywordRule]:
         lead = rule.answer.text.strip()
         if rule.answer.kind != "menu" or target is None or not lead:
             continue
-        if len(lead) + len("\n\n") + len(target.text.strip()) > INTERACTIVE_BODY_MAX:
+        if whatsapp_length(f"{lead}\n\n{target.text.strip()}") > INTERACTIVE_BODY_MAX:
             found.append(rule)
     return found
 
@@ -955,7 +958,7 @@ def _answer_body(text: str, bot: MenuBot, nodes: dict[str, MenuNode], button: bo
     and a customer who reads a long answer can still type "메뉴"."""
     text = text.strip()
     top = nodes.get(bot.top_menu or "")
-    if not button or top is None or top.action != "menu" or len(text) > INTERACTIVE_BODY_MAX:
+    if not button or top is None or top.action != "menu" or whatsapp_length(text) > INTERACTIVE_BODY_MAX:
         return _text_body(text)
     if not text:
         return None

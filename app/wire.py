@@ -61,6 +61,21 @@ SECTION_TITLE_MAX = 24
 KEYWORD_RULE_TITLE_MAX = 40
 PRODUCT_LIST_MAX = 30
 
+
+def whatsapp_length(text: str) -> int:
+    """A text's length as every limit above counts it, on both sides (the relay's checks, the
+    bot's document, the desktop's editors): its Unicode code points, as sent.
+
+    Meta's documentation gives these limits in "characters" and says emoji are welcome, with no word
+    on how one is counted (the Cloud API's messages reference and the interactive messages guide,
+    read 2026-12). Code points are what every document stored so far was checked by (pydantic's
+    `max_length` too), so no saved menu becomes invalid. A Hangul syllable is one, a thumbs-up one,
+    with a skin tone two, a family of three joined by zero-width joiners five, a letter with a
+    combining accent two unless composed (texts are NFC'd on the way in: a composed "é" is one).
+    Qt counts UTF-16 units (an emoji two): never count a limit with a widget's own length."""
+    return len(text)
+
+
 MB = 1024 * 1024
 
 # The sandbox's business number (the demo shop, +82 2-555-0100), as Meta writes a number: the relay's
@@ -1147,7 +1162,7 @@ class MenuBot(_Wire):
 
 
 def _check_len(value: str, limit: int, problem: BotProblem, node: str) -> None:
-    if len(value) > limit:
+    if whatsapp_length(value) > limit:
         raise BotLimitError(problem, node)
 
 
@@ -1189,7 +1204,7 @@ def check_menu_bot(bot: MenuBot) -> None:
                 raise BotLimitError(BotProblem.TWO_PARENTS, choice)
             parents[choice] = node.id
     home = bot.home_button_title
-    if home is not None and (not home.strip() or len(home) > BUTTON_TITLE_MAX):
+    if home is not None and (not home.strip() or whatsapp_length(home) > BUTTON_TITLE_MAX):
         raise BotLimitError(BotProblem.TITLE_TOO_LONG, "home_button")
     if bot.top_menu is not None:
         top = nodes.get(bot.top_menu)
@@ -1221,7 +1236,7 @@ def _check_menu(menu: MenuNode, nodes: dict[str, MenuNode]) -> None:
         if len(children) > REPLY_BUTTONS_MAX:
             raise BotLimitError(BotProblem.TOO_MANY_BUTTONS, menu.id)
         for child, choice_id in zip(children, ids, strict=True):
-            if not child.title.strip() or len(child.title) > BUTTON_TITLE_MAX:
+            if not child.title.strip() or whatsapp_length(child.title) > BUTTON_TITLE_MAX:
                 raise BotLimitError(BotProblem.TITLE_TOO_LONG, child.id)
             _check_len(choice_id, REPLY_BUTTON_ID_MAX, BotProblem.ID_TOO_LONG, child.id)
         return
@@ -1232,7 +1247,7 @@ def _check_menu(menu: MenuNode, nodes: dict[str, MenuNode]) -> None:
         raise BotLimitError(BotProblem.TOO_MANY_ROWS, menu.id)
     sections = list(dict.fromkeys(c.section for c in children))
     for child, choice_id in zip(children, ids, strict=True):
-        if not child.title.strip() or len(child.title) > ROW_TITLE_MAX:
+        if not child.title.strip() or whatsapp_length(child.title) > ROW_TITLE_MAX:
             raise BotLimitError(BotProblem.TITLE_TOO_LONG, child.id)
         _check_len(child.description, ROW_DESCRIPTION_MAX, BotProblem.DESCRIPTION_TOO_LONG, child.id)
         _check_len(child.section, SECTION_TITLE_MAX, BotProblem.SECTION_TITLE_TOO_LONG, child.id)

@@ -21,6 +21,7 @@ from app.wire import (
     SECTION_TITLE_MAX,
     SEND_KINDS,
     TEXT_MAX,
+    whatsapp_length,
 )
 
 # Graph's media ids are digits; anything else never reaches a Graph URL or a file name.
@@ -36,7 +37,7 @@ class LimitError(ValueError):
 
 
 def _len(value: Any) -> int:
-    return len(value) if isinstance(value, str) else 0
+    return whatsapp_length(value) if isinstance(value, str) else 0
 
 
 def validate_send(body: Any) -> str:
@@ -56,9 +57,10 @@ def validate_send(body: Any) -> str:
         text = obj.get("body")
         if not isinstance(text, str) or not text.strip():
             raise LimitError("The message is empty.")
-        if len(text) > TEXT_MAX:
+        length = whatsapp_length(text)
+        if length > TEXT_MAX:
             raise LimitError(
-                f"A text message can have at most {TEXT_MAX} characters (this one has {len(text)})."
+                f"A text message can have at most {TEXT_MAX} characters (this one has {length})."
             )
     elif kind in MEDIA_KINDS:
         if not obj.get("id") and not obj.get("link"):
@@ -97,7 +99,7 @@ def _validate_interactive(obj: dict[str, Any]) -> None:
         titles: set[str] = set()
         for button in buttons:
             title = ((button or {}).get("reply") or {}).get("title")
-            if not isinstance(title, str) or not title or len(title) > BUTTON_TITLE_MAX:
+            if not isinstance(title, str) or not title or whatsapp_length(title) > BUTTON_TITLE_MAX:
                 raise LimitError(f"A button title needs 1 to {BUTTON_TITLE_MAX} characters.")
             if title.strip() in titles:  # WhatsApp refuses two buttons of one message with one title
                 raise LimitError("Each button needs a title of its own.")
@@ -123,7 +125,7 @@ def _validate_interactive(obj: dict[str, Any]) -> None:
                 raise LimitError(f"A row description can have at most {ROW_DESCRIPTION_MAX} characters.")
             row_id = row.get("id")
             if isinstance(row_id, str) and row_id:
-                if len(row_id) > ROW_ID_MAX:
+                if whatsapp_length(row_id) > ROW_ID_MAX:
                     raise LimitError(f"A row's id can have at most {ROW_ID_MAX} characters.")
                 if row_id in ids:  # the customer's tap names the row by it: two would answer alike
                     raise LimitError("Each row needs an id of its own.")

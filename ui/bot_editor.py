@@ -154,11 +154,9 @@ def node_preview_sheet() -> str:
 
 
 def _show_whole(field: LimitedLineEdit, text: str, limit: int) -> None:
-    """Put a stored text in its field whole. The field counts an emoji twice (UTF-16, as Qt does)
-    and the limits WhatsApp states once (app/wire.py counts characters): a 24-character title with
-    an emoji, which the relay takes, lost its last letter in a 24-long field, and was saved so at
-    the entry's next edit. Such a field takes no more than it holds, and a text over WhatsApp's
-    limit is still said by the document check before Save."""
+    """Put a stored text in its field whole: one saved over WhatsApp's limit (by an older editor, or
+    imported) is shown whole rather than cut, the field takes no more than it holds, and the document
+    check says it before Save."""
     field.setMaxLength(max(limit, text_length(text)))
     field.setText(text)
 
@@ -1139,7 +1137,7 @@ class BotEditor(AutomationDialog):
         self.node_section.setEnabled(in_list)
         self.node_text.setEnabled(node.action != "back" and node.action != "orders")
         limit = self._title_limit(node)
-        # Counted as the field holds the title (an emoji is two), so a full field reads full.
+        # Counted as the field, the relay and WhatsApp's limits count it (an emoji is one).
         self.title_count.setText(f"{text_length(node.title)}/{limit}")
         self.node_preview.setText(self.node_preview_text(node))
 
@@ -1704,7 +1702,9 @@ class BotEditor(AutomationDialog):
                     "The title of “{0}” has {1} characters: a list row's title may have at most {2}."
                 )
             most = self._title_limit(where)
-            return with_particles(sentence.format(name, count_text(len(where.title)), count_text(most)))
+            return with_particles(
+                sentence.format(name, count_text(text_length(where.title)), count_text(most))
+            )
         if limit.problem is BotProblem.TEXT_TOO_LONG and (where is not None or rule is not None):
             # How long it is and may be: the text box has no counter, and "too long" left the owner
             # cutting a sentence at a time.
@@ -1719,7 +1719,7 @@ class BotEditor(AutomationDialog):
                     "The text of “{0}” has {1} characters: WhatsApp sends at most {2} in one message."
                 )
                 most = TEXT_MAX
-            return with_particles(sentence.format(name, count_text(len(text)), count_text(most)))
+            return with_particles(sentence.format(name, count_text(text_length(text)), count_text(most)))
         sentences = {
             BotProblem.TOO_MANY_ROWS: self.tr("The menu “{0}” has more than 10 rows."),
             BotProblem.TOO_MANY_BUTTONS: self.tr(

@@ -9,6 +9,7 @@ limit stays (it is WhatsApp's); the owner is told what happened.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import (
@@ -22,75 +23,105 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit
 
+from app.graphemes import cut_to
 from app.text import nfc
+from app.wire import whatsapp_length
+
+# QLineEdit's own largest maxLength (its default).
+QT_MAX_LENGTH = 32767
 
 
 def text_length(text: str) -> int:
-    """Length as QLineEdit counts it against maxLength (UTF-16 units: an emoji counts two)."""
-    return len(text.encode("utf-16-le")) // 2
+    """Length as WhatsApp's limits count it, on the desktop and the relay alike
+    (app.wire.whatsapp_length: an emoji is one), never as Qt counts (UTF-16 units: an emoji two)."""
+    return whatsapp_length(text)
 
 
 class LimitedLineEdit(QLineEdit):
     """`cut_short` is emitted after text pasted or dropped in was cut to maxLength (after textEdited);
     `full` when typed text (a key, or the input method's commit) did not go in because the field holds
-    maxLength already."""
+    maxLength already. maxLength counts as `text_length` does: Qt's own limit (UTF-16 units) is set
+    out of its way, at twice it, which no text within the limit reaches."""
 
     cut_short = Signal(int)  # the limit
     full = Signal(int)  # the limit
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._limit = super().maxLength()
+
+    def setMaxLength(self, limit: int) -> None:
+        self._limit = limit
+        super().setMaxLength(min(2 * limit, QT_MAX_LENGTH))
+
+    def maxLength(self) -> int:
+        return self._limit
+
+    def setText(self, text: str | None) -> None:
+        """As QLineEdit's: cut to maxLength (between two whole characters)."""
+        super().setText(cut_to(text or "", self._limit))
+
     def room(self) -> int:
         """Characters an insertion may bring: up to maxLength, counting the selection it replaces."""
-        return self.maxLength() - text_length(self.text()) + text_length(self.selectedText())
+        return max(0, self._limit - text_length(self.text()) + text_length(self.selectedText()))
 
-    def _insert(self, text: str, insert: Callable[[], None]) -> None:
-        room = self.room()
-        insert()
-        if text_length(text) > room:
-            self.cut_short.emit(self.maxLength())
+    def _insert(self, text: str, room: int, insert: Callable[[str], None]) -> None:
+        """Insert `text` cut to `room`, between two whole characters (never half an emoji)."""
+        fitting = cut_to(text, room)
+        insert(fitting)
+        if fitting != text:
+            self.cut_short.emit(self._limit)
 
     def paste_composed(self) -> None:
         """Paste the clipboard's text with its Hangul composed (NFC): copied from a Mac file name it
         comes as decomposed jamo, three letters a syllable, and was cut to the limit mid-syllable."""
-        text = nfc(QGuiApplication.clipboard().text())
-        self._insert(text, lambda: self.insert(text))
+        self._insert(nfc(QGuiApplication.clipboard().text()), self.room(), self.insert)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
             self.paste_composed()
-        else:
-            typed, before = event.text(), self.text()
-            super().keyPressEvent(event)
-            if typed.isprintable() and typed and self.text() == before and self._at_limit():
-                self.full.emit(self.maxLength())
+            return
+        typed = event.text()
+        if typed.isprintable() and typed and not self.isReadOnly() and text_length(typed) > self.room():
+            self.full.emit(self._limit)  # the key does not go in, and the owner is told
+            return
+        super().keyPressEvent(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         commit, room = event.commitString(), self.room()
-        super().inputMethodEvent(event)
-        if commit and not self.isReadOnly() and text_length(commit) > room:
-            self.full.emit(self.maxLength())
-
-    def _at_limit(self) -> bool:
-        return not self.isReadOnly() and text_length(self.text()) >= self.maxLength()
+        if not commit or self.isReadOnly() or text_length(commit) <= room:
+            super().inputMethodEvent(event)
+            return
+        fitting = QInputMethodEvent(event.preeditString(), event.attributes())
+        fitting.setCommitString(cut_to(commit, room), event.replacementStart(), event.replacementLength())
+        super().inputMethodEvent(fitting)
+        self.full.emit(self._limit)
 
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
         if not mime.hasText() or event.source() is self:
             super().dropEvent(event)
             return
-        # Dropped as the clipboard is pasted: its Hangul composed (paste_composed).
-        composed = QMimeData()
-        composed.setText(nfc(mime.text()))
-        drop = QDropEvent(
-            event.position(),
-            event.possibleActions(),
-            composed,
-            event.buttons(),
-            event.modifiers(),
-            event.type(),
-        )
-        self._insert(composed.text(), lambda: super(LimitedLineEdit, self).dropEvent(drop))
-        event.setDropAction(drop.dropAction())
-        event.setAccepted(drop.isAccepted())
+        # Dropped as the clipboard is pasted: its Hangul composed (paste_composed); inserted at the
+        # drop, beside the text there (a selection elsewhere in the field stays).
+        text = nfc(mime.text())
+
+        def dropped(fitting: str) -> None:
+            composed = QMimeData()
+            composed.setText(fitting)
+            drop = QDropEvent(
+                event.position(),
+                event.possibleActions(),
+                composed,
+                event.buttons(),
+                event.modifiers(),
+                event.type(),
+            )
+            super(LimitedLineEdit, self).dropEvent(drop)
+            event.setDropAction(drop.dropAction())
+            event.setAccepted(drop.isAccepted())
+
+        self._insert(text, max(0, self._limit - text_length(self.text())), dropped)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()

@@ -336,10 +336,13 @@ def test_an_answers_name_typed_past_its_limit_says_so_under_it(qtbot: Any, ctx: 
     assert not editor.rule_name_cut.isVisible()
 
 
-def test_a_title_with_an_emoji_counts_as_the_field_holds_it(qtbot: Any, ctx: AppContext) -> None:
-    """ "🕙 영업시간 …" was cut at 23 characters with the counter still at "23/24": the field counts an
-    emoji twice, and the counter once, so it showed room that was not there."""
+def test_a_title_with_an_emoji_counts_as_the_relay_counts_it(qtbot: Any, ctx: AppContext) -> None:
+    """ "🕙 영업시간 …" was cut at 23 characters with the counter still at "23/24": the field counted
+    an emoji twice (as Qt does), the counter and the relay once. All three count it once now
+    (app.wire.whatsapp_length), so the field takes the 24 characters the relay sends."""
     from PySide6.QtGui import QGuiApplication
+
+    from relay.limits import validate_send
 
     editor = editor_for(qtbot, ctx)
     editor.load_menu(korean_shop_menu())
@@ -351,12 +354,21 @@ def test_a_title_with_an_emoji_counts_as_the_field_holds_it(qtbot: Any, ctx: App
     field.selectAll()
     QGuiApplication.clipboard().setText("🕙 영업시간 및 휴무일 안내드립니다 꼭 확인하세요")
     qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert field.text() == "🕙 영업시간 및 휴무일 안내드립니다 꼭 확"
+    assert field.text() == "🕙 영업시간 및 휴무일 안내드립니다 꼭 확인"
     assert editor.title_count.text() == "24/24" and editor.title_cut.isVisible()
+    rows = [{"id": "menu:hours", "title": field.text()}]
+    listed = {
+        "type": "list",
+        "body": {"text": "골라 주세요"},
+        "action": {"button": "메뉴", "sections": [{"rows": rows}]},
+    }
+    assert (
+        validate_send({"to": "821012345678", "type": "interactive", "interactive": listed}) == "interactive"
+    )
     field.selectAll()
     QGuiApplication.clipboard().setText("🕙 영업시간")
     qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert editor.title_count.text() == "7/24"
+    assert editor.title_count.text() == "6/24"
 
 
 def test_a_paste_cut_in_a_rows_description_says_so_under_that_field(qtbot: Any, ctx: AppContext) -> None:

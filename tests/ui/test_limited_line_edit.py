@@ -98,3 +98,30 @@ def test_korean_pasted_or_dropped_in_decomposed_letters_is_kept_whole_as_syllabl
     with qtbot.assertNotEmitted(field.cut_short):
         drop(field, decomposed)
     assert field.text() == title
+
+
+def test_an_emoji_counts_one_as_whatsapp_counts_it_and_is_never_cut_in_half(qtbot: Any) -> None:
+    """Qt counts an emoji two: a field of 5 took two and a half of them. It takes five now, as the
+    relay and the counter count them (app.wire.whatsapp_length), and a cut keeps whole emoji."""
+    from PySide6.QtGui import QGuiApplication
+
+    field = LimitedLineEdit()
+    qtbot.addWidget(field)
+    field.setMaxLength(5)
+    field.show()
+
+    def commit(text: str) -> None:  # an emoji picker's character arrives as the input method's commit
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        field.inputMethodEvent(event)
+
+    with qtbot.assertNotEmitted(field.full):
+        for _ in range(5):
+            commit("\U0001f381")
+    assert field.text() == "\U0001f381" * 5
+    field.clear()
+    thumbs_up_medium = "\U0001f44d\U0001f3fd"  # two code points, one picture
+    QGuiApplication.clipboard().setText("가나다라" + thumbs_up_medium)
+    with qtbot.waitSignal(field.cut_short):
+        qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "가나다라"  # not the thumb without its skin tone
