@@ -671,6 +671,10 @@ class BotDecision:
     # The reply told the customer the shop is closed and when it opens (`handoff_closed_text`): it
     # stands for the away message of this away period, so the customer is not told twice.
     told_closed: bool = False
+    # The menu (node id) whose text, its fields filled, went past what WhatsApp shows above a menu:
+    # the reply is that text whole with the choices numbered (`_menu_body`); the relay says it in
+    # its log (BotProblem.FILLED_TEXT_TOO_LONG).
+    too_long: str | None = None
 
 
 def _part(message: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -891,9 +895,17 @@ def _text_body(text: str) -> dict[str, Any] | None:
 
 
 def _menu_body(menu: MenuNode, nodes: dict[str, MenuNode], text: str) -> dict[str, Any]:
-    """A menu node as an interactive list or reply buttons; choice ids are "menu:<node id>"."""
-    body = {"text": text.strip()[:INTERACTIVE_BODY_MAX]}
+    """A menu node as an interactive list or reply buttons; choice ids are "menu:<node id>".
+
+    A text longer than WhatsApp shows above a menu (its fields filled: the hours, the shop's name)
+    goes whole as a plain text with the choices numbered under it, never cut: the customer reads all
+    of it and answers with a number (`_typed_choice`), as after any menu."""
     choices = [nodes[c] for c in menu.choices if c in nodes]
+    text = text.strip()
+    if whatsapp_length(text) > INTERACTIVE_BODY_MAX:
+        numbered = [f"{n}. {choice.title}" for n, choice in enumerate(choices, 1)]
+        return {"type": "text", "text": {"body": "\n".join([text, "", *numbered])[:TEXT_MAX]}}
+    body = {"text": text}
     if menu.style == "buttons":
         buttons = [
             {"type": "reply", "reply": {"id": CHOICE_PREFIX + c.id, "title": c.title}} for c in choices
@@ -922,6 +934,39 @@ def _fits_above(top: MenuNode | None, lead: str, fill: Callable[[str], str]) -> 
     return (
         whatsapp_length(f"{lead}\n\n{fill(top.text)}".strip()) <= INTERACTIVE_BODY_MAX
     )  # as `menu` joins them
+
+
+def filled_for_check(doc: Automations, text: str, now: datetime) -> str:
+    """`text` with the fields filled that the settings know now ({hours}, {shop}) and a phone number
+    as long as any: what the editor measures a menu's text by before Save. A customer's name is not
+    known before she writes; the relay's answer to a text that grows past the limit is `_menu_body`'s."""
+    hours = hours_field(doc.business_hours, now, text, doc.shop_country) if "{" in text else None
+    shop = shop_name_in(doc.profile, text)
+    return fill_fields(text, name=None, phone="1" * 15, shop=shop, hours=hours)
+
+
+def overfull_filled_menus(doc: Automations, now: datetime) -> list[tuple[MenuBot, str, int]]:
+    """The menus (node id) and keyword answers that show one (rule id) whose text, filled as
+    `filled_for_check` fills it now, goes past what WhatsApp shows above a menu, with that length,
+    in the main bot and the other language's."""
+    found = []
+    for bot in (doc.bot, *([doc.bot.other_language] if doc.bot.other_language else [])):
+        nodes = {node.id: node for node in bot.nodes}
+        for node in bot.nodes:
+            if node.action == "menu":
+                length = whatsapp_length(filled_for_check(doc, node.text, now).strip())
+                if length > INTERACTIVE_BODY_MAX:
+                    found.append((bot, node.id, length))
+        for rule in bot.rules:
+            target = nodes.get(rule.answer.menu or "")
+            lead = rule.answer.text.strip()
+            if rule.answer.kind != "menu" or target is None or target.action != "menu" or not lead:
+                continue
+            joined = f"{filled_for_check(doc, lead, now)}\n\n{filled_for_check(doc, target.text, now)}"
+            length = whatsapp_length(joined.strip())
+            if length > INTERACTIVE_BODY_MAX:
+                found.append((bot, rule.id, length))
+    return found
 
 
 def overlong_menu_leads(bot: MenuBot) -> list[KeywordRule]:
@@ -1239,6 +1284,7 @@ def bot_decision(
     shown: str | None = None
     shown_other = False
     nudged = False
+    too_long: str | None = None
     said_text = message.text
 
     def fill(text: str) -> str:
@@ -1247,13 +1293,16 @@ def bot_decision(
         return fill_fields(text, name=contact_name, phone=wa_id, shop=shop, hours=hours)
 
     def menu(node_id: str | None, lead: str = "") -> dict[str, Any] | None:
-        nonlocal shown, shown_other
+        nonlocal shown, shown_other, too_long
         node = compiled.nodes.get(node_id or "")
         if node is None or node.action != "menu":
             return _text_body(lead)
         shown, shown_other = node.id, bot is not main
         text = f"{fill(lead)}\n\n{fill(node.text)}" if lead else fill(node.text)
-        return _menu_body(node, compiled.nodes, text)
+        body = _menu_body(node, compiled.nodes, text)
+        if body["type"] == "text":
+            too_long = node.id
+        return body
 
     def text_answer(said: str) -> dict[str, Any] | None:
         return _answer_body(said, bot, compiled.nodes, main.home_button)
@@ -1358,7 +1407,7 @@ def bot_decision(
     if decision.reply is None:
         return decision
     remembered = replace(decision.state, menu_shown=shown, menu_other=shown_other, menu_nudged=nudged)
-    return replace(decision, state=remembered)
+    return replace(decision, state=remembered, too_long=too_long)
 
 
 CHOOSE_KOREAN = "메뉴에서 골라 주세요. 번호로 답하셔도 돼요."

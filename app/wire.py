@@ -1063,6 +1063,10 @@ class BotProblem(StrEnum):
     ID_TOO_LONG = "id_too_long"
     TEXT_TOO_LONG = "text_too_long"
     LIST_BUTTON_TOO_LONG = "list_button_too_long"
+    # A menu's text with its fields filled ({영업시간}, {shop}…) goes past what WhatsApp shows above a
+    # menu: not a refusal of the document (the fill changes with the settings and the days), but the
+    # editor's warning before Save, and the relay's log line when it sent the menu as a text.
+    FILLED_TEXT_TOO_LONG = "filled_text_too_long"
 
 
 class BotLimitError(ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -11,11 +12,13 @@ from typing import Any
 from fastapi.concurrency import run_in_threadpool
 
 from app.rules import BotDecision, BotState, ContactState, answer_inbound
-from app.wire import Automations, OptOutReason, OrderStatus, SentBy
+from app.wire import INTERACTIVE_BODY_MAX, Automations, BotProblem, OptOutReason, OrderStatus, SentBy
 from relay.sending import Sender
 from relay.storage.number_replies import NumberReply
 from relay.store import ContactRow, Store, dt_to_ms
 from relay.webhook import Inbound
+
+log = logging.getLogger(__name__)
 
 
 class AutomationRunner:
@@ -127,6 +130,15 @@ class AutomationRunner:
         )
         if await run_in_threadpool(put, wa_id, decision.state):
             await self.sender.feed.notify()
+        if decision.too_long is not None:
+            # Never the text (it may carry the customer's name): the menu, and what was done.
+            log.warning(
+                "bot menu too long once its fields are filled: problem=%s menu=%s limit=%d;"
+                " sent whole as a text with its choices numbered, not cut",
+                BotProblem.FILLED_TEXT_TOO_LONG,
+                decision.too_long,
+                INTERACTIVE_BODY_MAX,
+            )
         if decision.reply is not None:
             key = f"bot:{wa_id}:{inbound.message.get('id') or stamp}"
             body = {**reply_to(inbound), **decision.reply}

@@ -64,6 +64,7 @@ from app.rules import (
     answer_inbound,
     bot_decision,
     keyword_overlaps,
+    overfull_filled_menus,
     overlong_menu_leads,
     whole_message_only,
     writing_script,
@@ -1548,6 +1549,9 @@ class BotEditor(AutomationDialog):
                 "is longer than the {1} characters WhatsApp shows above a menu. Shorten one of them."
             ).format(self._rule_title(overlong[0]), count_text(INTERACTIVE_BODY_MAX))
             return with_particles(sentence)
+        overfull = self._overfull_sentence(doc)
+        if overfull:
+            return overfull
         example = next(filter(None, map(example_account_left, bots)), None) if doc.bot.enabled else None
         if example is not None:
             # The ready-made menu's account number is an example: customers would be sent it.
@@ -1563,6 +1567,29 @@ class BotEditor(AutomationDialog):
                 "Shop ▸ Order settings ▸ Shipping and payment before the bot answers customers."
             )
         return ""
+
+    def _overfull_sentence(self, doc: Automations) -> str:
+        """A menu's text that fits until its fields are filled in: counted with today's business
+        hours and shop name (the longest fill the editor knows), as the relay will send it."""
+        found = overfull_filled_menus(doc, datetime.now().astimezone())
+        if not found:
+            return ""
+        bot, where, length = found[0]
+        node = next((n for n in bot.nodes if n.id == where), None)
+        rule = next((r for r in bot.rules if r.id == where), None)
+        name = (
+            self._node_label(node)
+            if node is not None
+            else self._rule_title(rule)
+            if rule is not None
+            else where
+        )
+        # WhatsApp shows at most 1,024 characters above a menu: the relay would send it as a text.
+        sentence = self.tr(
+            "The text of “{0}” has {1} characters once today's business hours and shop name are filled "
+            "in: WhatsApp shows at most {2} above a menu. Shorten it."
+        ).format(name, count_text(length), count_text(INTERACTIVE_BODY_MAX))
+        return with_particles(sentence)
 
     def refresh_summary(self, doc: Automations) -> None:
         # The menu shown: the other language's (a whole MenuBot only when nothing is refused).

@@ -797,6 +797,10 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>답변 “{0}”은(는) 메뉴 앞에 글을 먼저 써요. 메뉴의 글과 합치면 WhatsApp이 메뉴 위에 보여 주는 {1}자를 넘어요. 둘 중 하나를 줄여 주세요.</translation>
     </message>
     <message>
+        <source>The text of “{0}” has {1} characters once today&apos;s business hours and shop name are filled in: WhatsApp shows at most {2} above a menu. Shorten it.</source>
+        <translation>“{0}”의 내용은 오늘의 영업시간과 가게 이름을 채우면 {1}자예요. WhatsApp은 메뉴 위에 {2}자까지만 보여 줘요. 내용을 줄여 주세요.</translation>
+    </message>
+    <message>
         <source>The greeting is off, so no menu goes with it: switch it on in Shop ▸ Greeting message.</source>
         <translation>인사 메시지가 꺼져 있어서 메뉴도 함께 나가지 않아요. 상점&#xa0;▸&#xa0;인사&#xa0;메시지에서 켜 주세요.</translation>
     </message>

@@ -481,3 +481,50 @@ def test_a_customer_who_types_an_entrys_title_gets_that_entry_from_the_relay(
     customer.says("배송안내")
     assert said(customer.reply()).startswith("결제 확인 후 1~2일 안에 발송돼요.")
     assert len(graph.sent) == 2
+
+
+def test_a_menu_whose_filled_hours_outgrow_whatsapps_limit_goes_whole_as_numbered_text(
+    relay: RunningRelay, graph: FakeGraph, caplog: Any
+) -> None:
+    """The menu's text with {영업시간} fitted the 1,024 characters WhatsApp shows above a menu when
+    the owner saved it; then the hours grew (two runs of days, a closed weekend) and the filled text
+    no longer fits. The relay cut it silently before; now the customer gets all of it as a text with
+    the choices numbered, answers with a number as after any menu, and the log names the menu."""
+    import logging
+
+    from app.wire import TimeRange
+
+    intro = "가" * 1010 + "\n{영업시간}"
+    bot = korean_shop_menu()
+    nodes = [n.model_copy(update={"text": intro}) if n.id == "home" else n for n in bot.nodes]
+    put_bot(relay, bot.model_copy(update={"nodes": nodes}))
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("메뉴")
+    assert shown(customer.reply()) == TOP  # "월~일 24시간": it fits, a list as ever
+
+    weekdays = DayHours(mode="open", ranges=[TimeRange(start="10:00", end="19:00")])
+    week = [weekdays] * 5 + [DayHours(mode="closed")] * 2
+    current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    hours = {"timezone": "Asia/Seoul", "week": [d.model_dump() for d in week]}
+    r = relay.client.put(
+        f"{relay.url}/v1/automations",
+        json={**current, "business_hours": hours},
+        headers={**relay.auth(), "If-Match": str(current["revision"])},
+    )
+    assert r.status_code == 200, r.text
+    customer.events(1)
+    with caplog.at_level(logging.WARNING, logger="relay.automations"):
+        customer.says("메뉴")
+        sent = customer.reply()
+    assert sent["type"] == "text"
+    text = said(sent)
+    assert text.startswith("가" * 1010) and "월~금" in text  # whole: nothing cut
+    assert text.endswith("1. 주문·배송 조회\n2. 입금 계좌 안내\n3. 교환·반품\n4. 영업시간\n5. 상담원 연결")
+    customer.says("3")  # a number, as the text offers
+    assert shown(customer.reply()) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    [line] = [
+        r.getMessage() for r in caplog.records if "too long once its fields are filled" in r.getMessage()
+    ]
+    assert "problem=filled_text_too_long menu=home" in line and "가가" not in line
+    assert graph.sent[-2]["type"] == "text"  # what Graph got: never a cut interactive body

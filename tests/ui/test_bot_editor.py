@@ -1163,3 +1163,28 @@ def test_a_problem_in_the_menu_not_shown_is_said_as_there_and_marks_nothing_here
     assert node_item(editor, "return").foreground(0).color().name() != problem_colour().lower()
     editor.save()
     assert not editor.error.isHidden() and "menu in another language" in editor.error.text()
+
+
+def test_a_menu_text_that_outgrows_whatsapps_limit_once_filled_is_said_at_save(
+    qtbot: Any, ctx: AppContext, korean: None
+) -> None:
+    """The main menu's text of 1,017 characters fits the 1,024 WhatsApp shows above a menu, but
+    with today's business hours in its {영업시간} it does not: the relay would send it as a text.
+    Save says so, with the length counted as the relay counts it, and stores nothing."""
+    from app.wire import BusinessHours, DayHours, TimeRange
+
+    weekdays = DayHours(mode="open", ranges=[TimeRange(start="10:00", end="19:00")])
+    hours = BusinessHours(timezone="Asia/Seoul", week=[weekdays] * 5 + [DayHours(mode="closed")] * 2)
+    AutomationsStore(ctx.db).save(Automations(business_hours=hours))
+    editor = editor_for(qtbot, ctx)
+    bot = korean_shop_menu()
+    intro = "🎁" * 10 + "가" * 1000 + "\n{영업시간}"  # emoji count one each, as WhatsApp's limit does
+    nodes = [n.model_copy(update={"text": intro}) if n.id == "home" else n for n in bot.nodes]
+    editor.load_menu(bot.model_copy(update={"nodes": nodes}))
+    editor.save()
+    assert editor.error.text() == (
+        "“처음 메뉴”의 내용은 오늘의 영업시간과 가게 이름을 채우면 1,038자예요. WhatsApp은 메뉴 위에"
+        " 1,024자까지만 보여 줘요. 내용을 줄여 주세요."
+    )
+    assert not editor.error.isHidden()
+    assert AutomationsStore(ctx.db).state().doc.bot.nodes == []
