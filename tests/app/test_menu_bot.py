@@ -992,3 +992,34 @@ def test_a_greeting_too_long_to_sit_above_the_welcome_menu_goes_alone_and_whole(
         doc, BotState(), CustomerMessage("안녕하세요"), OPEN, wa_id=WA, greeting="반가워요!"
     )
     assert reply_text(fitting).startswith("반가워요!\n\n")
+
+
+def test_a_keyword_answers_lead_that_outgrows_the_menu_body_once_filled_goes_whole_and_is_found_before_save() -> (
+    None
+):
+    """A keyword answer writes "{shop}에 오신 걸 환영해요" before the main menu: the two fit 1,024
+    characters as typed, not with the shop's long name. The editor's check finds the rule; the relay
+    sends the whole text with the choices numbered, and a typed "2" still chooses."""
+    from app.rules import overfull_filled_menus
+    from app.wire import BusinessProfile
+
+    bot = korean_shop_menu()
+    home = next(n for n in bot.nodes if n.id == "home")
+    lead = "{shop}에 오신 걸 환영해요. " + "가" * (INTERACTIVE_BODY_MAX - len(home.text) - 30)
+    welcome = KeywordRule(
+        id="welcome", keywords=["안녕"], answer=BotAnswer(kind="menu", menu="home", text=lead)
+    )
+    doc = shop_doc(rules=[welcome, *bot.rules]).model_copy(
+        update={"profile": BusinessProfile(name="서울 리넨 하우스 성수 본점 온라인 스토어")}
+    )
+    assert [
+        (where, length > INTERACTIVE_BODY_MAX) for _, where, length in overfull_filled_menus(doc, OPEN)
+    ] == [("welcome", True)]
+    decision = say(doc, "안녕")
+    assert decision.too_long == "home" and decision.reply is not None and decision.reply["type"] == "text"
+    text = reply_text(decision)
+    assert text.startswith("서울 리넨 하우스 성수 본점 온라인 스토어에 오신 걸 환영해요.")
+    assert text.endswith(
+        f"{home.text}\n\n1. 주문·배송 조회\n2. 입금 계좌 안내\n3. 교환·반품\n4. 영업시간\n5. 상담원 연결"
+    )
+    assert reply_text(say(doc, "2", decision.state)).startswith("입금 계좌를 안내")
