@@ -58,6 +58,9 @@ class ConnectionState:
     # Why the relay could not be reached, when something on the way said so: a hotspot's sign-in
     # page (NETWORK_SIGN_IN) asks for a browser, not for patience.
     cause: ErrorCode | None = None
+    # The relay answered that its storage failed, and named why (a wire StorageCause: its database
+    # read-only, its login refused…): the banner says that cause, not "cannot reach".
+    storage_cause: str = ""
     # NO_TOKEN on an inbox restored from a backup (which never carries the token) and given none
     # since: said as the reason, which an owner who never restored anything would not understand.
     after_restore: bool = False

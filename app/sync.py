@@ -18,7 +18,7 @@ from app.backoff import backoff_delay
 from app.changes import Changes
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.db import causes, is_disk_full, is_storage_failure, no_room_beside
-from app.errors import HistoryGap, PlainHttpParams, RelayBusy, RelayError, Unauthorised
+from app.errors import HistoryGap, PlainHttpParams, RefusalParams, RelayBusy, RelayError, Unauthorised
 from app.models import Message, SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
 from app.thread_priority import run_in_background
@@ -303,12 +303,14 @@ class SyncWorker:
                         reason[2],
                     )
                 plain_url = exc.params.plain_url if isinstance(exc.params, PlainHttpParams) else ""
+                refusal = exc.params if isinstance(exc.params, RefusalParams) else None
                 state = ConnectionState(
                     kind,
                     next_retry_at=at,
                     detail=str(exc),
                     plain_url=plain_url,
                     cause=exc.code,
+                    storage_cause=refusal.param("cause") if refusal else "",
                     # Unreachable, the relay never hands a page whose save would find the disk full.
                     disk_full=no_room_beside(self.db.path),
                 )

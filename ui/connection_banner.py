@@ -15,6 +15,7 @@ from app.errors import ErrorCode
 from app.inbound_silence import InboundSilence
 from ui import icons
 from ui.announce import announce
+from ui.error_sentences import storage_sentence
 from ui.formatting import WORD_JOINER, full_datetime
 from ui.icon_buttons import keys_tip, press_with_keys
 from ui.korean_particles import with_particles
@@ -421,6 +422,10 @@ class ConnectionBanner(QFrame):
             if self.state.cause is ErrorCode.NETWORK_SIGN_IN:
                 text += self._next_try(seconds)
             return text
+        if kind in LOST and (said := storage_sentence(self.state.storage_cause)):
+            # The relay answered: not "cannot reach", but what its storage failure comes down to (a
+            # read-only database waits for someone; a busy one passes).
+            return said + self._waiting_sentence() + self._next_try(seconds)
         if kind is Connection.RECONNECTING:
             if seconds:
                 text = self.tr("Cannot reach your relay. Trying again in {wait}").format(

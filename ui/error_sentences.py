@@ -865,6 +865,8 @@ def error_sentence(exc: ShopInboxError) -> str:
     if graph_code in graph_sentences():
         return graph_sentences()[graph_code]
     relay_code = str(values.get("relay_code"))
+    if isinstance(exc, RelayBusy) and (said := relay_storage_sentence(exc)):
+        return said
     if exc.code is ErrorCode.RELAY_REFUSED and relay_code in relay_sentences():
         return relay_sentences()[relay_code]
     if exc.code is ErrorCode.BACKUP_FOLDER_MISSING and not looks_removable(str(values.get("path", ""))):
@@ -948,6 +950,54 @@ def storage_download_sentence(cause: str) -> str | None:
             "Errors",
             "Your relay's database needs fixing, so this file can't be opened. Tell whoever looks after "
             "your relay (its log says what to change), then open the file again.",
+        ),
+    )
+    return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, about_database)
+
+
+def relay_storage_sentence(exc: RelayBusy) -> str | None:
+    """A request the relay could not store or read for a cause it named (a wire StorageCause), said
+    as that cause: a read-only database or a refused login waits for whoever looks after the relay,
+    unlike the "busy" that passes by itself. None for no storage failure, no cause or an unknown one."""
+    if exc.relay_code not in (RelayErrorCode.STORAGE, RelayErrorCode.DATABASE_UNUSABLE):
+        return None
+    cause = exc.params.param("cause") if isinstance(exc.params, RefusalParams) else ""
+    return storage_sentence(cause)
+
+
+def storage_sentence(cause: str | None) -> str | None:
+    """`relay_storage_sentence` for the relay's cause as it sent it (the poll's banner keeps only
+    the cause): said alike for any request, whether Shop Inbox tries again by itself or not."""
+    disk_full = translate(
+        "Errors",
+        "The disk on your relay's server is full, so your relay could not do this. Free some space "
+        "there, or ask whoever looks after your relay to.",
+    )
+    disk_error = translate(
+        "Errors",
+        "The disk on your relay's server reports errors, so your relay could not do this. Ask whoever "
+        "looks after your relay to check that disk.",
+    )
+    folder = translate(
+        "Errors",
+        "Your relay may not use its media folder, so it could not do this. Tell whoever set up your "
+        "relay (its log says what to change).",
+    )
+    passing = translate("Errors", "Your relay was not ready for this just now; it goes through in a moment.")
+    about_database = DatabaseSentences(
+        busy=translate(
+            "Errors",
+            "Your relay's database is busy right now. If this lasts, tell whoever looks after your relay.",
+        ),
+        unreachable=translate(
+            "Errors",
+            "Your relay cannot reach its database right now (it may be restarting). If this lasts, tell "
+            "whoever looks after your relay.",
+        ),
+        needs_fixing=translate(
+            "Errors",
+            "Your relay's database needs fixing, so your relay cannot do this. It does not mend by "
+            "itself: tell whoever looks after your relay (its log says what to change).",
         ),
     )
     return storage_cause_sentence(cause, disk_full, disk_error, folder, passing, about_database)

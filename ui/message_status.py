@@ -14,6 +14,7 @@ from ui.error_sentences import (
     DatabaseSentences,
     failed_message_sentence,
     storage_cause_sentence,
+    storage_sentence,
 )
 from ui.korean_particles import with_particles
 
@@ -83,6 +84,11 @@ def waiting_sentence(reason: str | None, cause: str | None = None) -> str:
 
     if reason == Waiting.RELAY_STORAGE and (said := storage_waiting_sentence(cause)):
         return said
+    if reason == Waiting.SENDING and (said := storage_sentence(cause)):
+        # The send itself met the relay's storage failing: what it comes down to, as any request says it.
+        return QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent. {reason}").format(
+            reason=said
+        )
     sentences: dict[str, str] = {
         Waiting.GRAPH_UNREACHABLE: QCoreApplication.translate(
             "ChatViewDelegate",

@@ -2936,6 +2936,10 @@ Right-click to retry.</source>
 오른쪽 클릭으로 다시 보내세요.</translation>
     </message>
     <message>
+        <source>Waiting to be sent. {reason}</source>
+        <translation>전송 대기 중이에요. {reason}</translation>
+    </message>
+    <message>
         <source>Waiting: your relay can&apos;t reach WhatsApp right now. It will be sent as soon as it can.</source>
         <translation>전송 대기 중: 지금 릴레이가 WhatsApp에 연결하지 못하고 있어요. 연결되는 대로 보내요.</translation>
     </message>
@@ -4955,6 +4959,34 @@ Its damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Your relay&apos;s database needs fixing, so this file can&apos;t be opened. Tell whoever looks after your relay (its log says what to change), then open the file again.</source>
         <translation>릴레이의 데이터베이스를 고쳐야 해서 이&#xa0;파일을 열 수 없어요. 릴레이를 관리하는 분께 알린 뒤(무엇을 바꿔야 하는지 릴레이 로그에 나와 있어요) 파일을 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>The disk on your relay&apos;s server is full, so your relay could not do this. Free some space there, or ask whoever looks after your relay to.</source>
+        <translation>릴레이 서버의 디스크가 가득 차서 릴레이가 이&#xa0;일을 하지 못했어요. 서버에서 공간을 비우거나 릴레이를 관리하는 분께 부탁해 주세요.</translation>
+    </message>
+    <message>
+        <source>The disk on your relay&apos;s server reports errors, so your relay could not do this. Ask whoever looks after your relay to check that disk.</source>
+        <translation>릴레이 서버의 디스크에서 오류가 나서 릴레이가 이&#xa0;일을 하지 못했어요. 릴레이를 관리하는 분께 디스크 점검을 부탁해 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay may not use its media folder, so it could not do this. Tell whoever set up your relay (its log says what to change).</source>
+        <translation>릴레이가 미디어 폴더를 쓸 수 없어서 이&#xa0;일을 하지 못했어요. 릴레이를 설정한 분께 알려 주세요(무엇을 바꿔야 하는지 릴레이 로그에 나와 있어요).</translation>
+    </message>
+    <message>
+        <source>Your relay was not ready for this just now; it goes through in a moment.</source>
+        <translation>방금은 릴레이가 준비가 안 됐어요. 잠시 후에 처리돼요.</translation>
+    </message>
+    <message>
+        <source>Your relay&apos;s database is busy right now. If this lasts, tell whoever looks after your relay.</source>
+        <translation>지금 릴레이의 데이터베이스가 바빠요. 계속 이러면 릴레이를 관리하는 분께 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay cannot reach its database right now (it may be restarting). If this lasts, tell whoever looks after your relay.</source>
+        <translation>지금 릴레이가 데이터베이스에 연결할 수 없어요(다시 시작하는 중일 수 있어요). 계속 이러면 릴레이를 관리하는 분께 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay&apos;s database needs fixing, so your relay cannot do this. It does not mend by itself: tell whoever looks after your relay (its log says what to change).</source>
+        <translation>릴레이의 데이터베이스를 고쳐야 해서 릴레이가 이&#xa0;일을 할 수 없어요. 저절로 고쳐지지 않으니 릴레이를 관리하는 분께 알려 주세요(무엇을 바꿔야 하는지 릴레이 로그에 나와 있어요).</translation>
     </message>
     <message>
         <source>The disk is full. Free some space, then try again.</source>
