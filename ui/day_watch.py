@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app import relay_clock
+from ui.formatting import local
 
 # Checked once a minute rather than timed to midnight: a timer set for midnight is late by as long as
 # the laptop slept through it, and a new time zone (travel, a change of summer time) moves the day too.
@@ -16,14 +17,15 @@ CHECK_MS = 60_000
 
 
 def local_today() -> date:
-    """Today in this computer's time zone, on its clock set right by the relay's (relay_clock: a
-    laptop 7 minutes slow still turns the day at midnight as WhatsApp's stamps do)."""
-    return relay_clock.now().astimezone().date()
+    """Today on the clock times are shown on (the shop's, else this computer's: ui/formatting.local),
+    set right by the relay's (relay_clock: a laptop 7 minutes slow still turns the day at midnight
+    as WhatsApp's stamps do)."""
+    return local(relay_clock.now()).date()
 
 
 def local_offset() -> timedelta | None:
-    """How far this computer's clock is from UTC now (its time zone, summer time included)."""
-    return relay_clock.now().astimezone().utcoffset()
+    """How far the clock times are shown on is from UTC now (its time zone, summer time included)."""
+    return local(relay_clock.now()).utcoffset()
 
 
 def read_time_zone_again() -> None:

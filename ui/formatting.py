@@ -13,10 +13,26 @@ from app.locales import babel_locale
 from app.text import without_direction_marks
 from app.text_direction import numbers_read_in_order
 
+# The shop's clock (Settings ▸ Business hours' time zone), once the main window has read it; None:
+# none set, this computer's. One rule for every day and time shown: on a UTC laptop for a Seoul shop
+# the chat list said "Yesterday" where the orders window, on the shop's clock, said "Saturday".
+_shop_zone: tzinfo | None = None
+
+
+def set_shop_zone(zone: tzinfo | None) -> None:
+    """Show every time from now on on `zone`'s clock (the shop's), or this computer's for None."""
+    global _shop_zone
+    _shop_zone = zone
+
+
+def shop_zone() -> tzinfo | None:
+    """The shop's clock that times are shown on; None: this computer's."""
+    return _shop_zone
+
 
 def local(dt: datetime) -> datetime:
-    """UTC inside, local at the edge."""
-    return dt.astimezone()
+    """UTC inside, local at the edge: on the shop's clock when its zone is set, else this computer's."""
+    return dt.astimezone(_shop_zone) if _shop_zone is not None else dt.astimezone()
 
 
 def _qtime(dt: datetime) -> QTime:
@@ -187,7 +203,7 @@ def other_zone_name(zone: tzinfo | None, at: datetime | None = None) -> str:
         return ""
     at = at or datetime.now().astimezone()
     there = at.astimezone(zone)
-    if there.utcoffset() == local(at).utcoffset():
+    if there.utcoffset() == at.astimezone().utcoffset():
         return ""
     from ui.time_zones import zone_name  # (it names zones with this module's locale)
 
@@ -282,7 +298,7 @@ def date_range(first: date, last: date) -> str:
 
 def day_label(d: date, today: date | None = None) -> str:
     """Date separator in a chat: 'Today', 'Yesterday', else the full date."""
-    today = today or _now().astimezone().date()
+    today = today or local(_now()).date()
     if d == today:
         return QCoreApplication.translate("formatting", "Today")
     if d == today - timedelta(days=1):

@@ -432,19 +432,26 @@ class MainWindow(QMainWindow):
         if self._shop_name_reads is None:
             self._shop_name_reads = Newest()
 
-        def read(session: Session) -> str:
-            from app.automations_store import load_state
+        def read(session: Session) -> tuple[str, str | None]:
+            from app.automations_store import load_state, shop_time_zone
 
-            return load_state(session).doc.profile.name.strip()
+            return load_state(session).doc.profile.name.strip(), shop_time_zone(session)
 
         def failed(exc: BaseException) -> None:
             log.warning("shop name not read: %s", type(exc).__name__)
 
         self._shop_name_reads.run_read(self.ctx, read, self._shop_name_read, parent=self, on_failure=failed)
 
-    def _shop_name_read(self, name: str) -> None:
-        self.shop_name = name
+    def _shop_name_read(self, read: tuple[str, str | None]) -> None:
+        from app.rules import zone
+        from ui.formatting import set_shop_zone
+
+        self.shop_name, time_zone = read
         self.update_unread_total()
+        # Every day and time on the shop's clock, as the orders show them: the chat list, a chat's
+        # days and times and the search's are drawn again where the day or the hour moved with it.
+        set_shop_zone(zone(time_zone) if time_zone else None)
+        self.day_watch.check()
 
     def update_unread_total(self) -> None:
         """Title and tray from what is in memory: the list's unread total and the shop's name. Both

@@ -117,6 +117,15 @@ def no_restart_notice_left() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def no_shop_clock_left() -> Iterator[None]:
+    """A window that read a shop's time zone shows times on it; the next test's on this computer's."""
+    yield
+    from ui.formatting import set_shop_zone
+
+    set_shop_zone(None)
+
+
+@pytest.fixture(autouse=True)
 def fresh_file_dialog_folders() -> Iterator[None]:
     """Each test starts as a first run: no folder remembered from another test's file dialogs."""
     from ui import save_paths

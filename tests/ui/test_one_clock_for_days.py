@@ -1,0 +1,93 @@
+"""One clock for every day and time shown: the shop's (Settings ▸ Business hours' time zone) when
+it is set, else this computer's. On a UTC laptop for a Seoul shop the chat list said "Yesterday"
+for a message the orders window, on the shop's clock, put this morning."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.automations_store import AutomationsStore
+from app.changes import Changes
+from app.wire import Automations, BusinessHours
+from tests.support.computer_zone import computer_zone, needs_tzset
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
+
+SEOUL = ZoneInfo("Asia/Seoul")
+# Sunday 7 PM in Seoul, Sunday 10 AM on the laptop's UTC.
+NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+# Sunday 8:30 AM in Seoul, but still Saturday 11:30 PM in UTC.
+ASKED = datetime(2026, 12, 5, 23, 30, tzinfo=UTC)
+
+
+def plain(text: str) -> str:
+    """A time as written here: Qt puts a narrow no-break space before "AM"."""
+    return text.replace("\N{NARROW NO-BREAK SPACE}", " ")
+
+
+@pytest.fixture
+def laptop_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    """This computer on UTC, its clock at NOW (before the window is made)."""
+    from app import relay_clock
+
+    with computer_zone("UTC"):
+        monkeypatch.setattr(relay_clock, "local_time", lambda: NOW.timestamp())
+        yield monkeypatch
+
+
+@needs_tzset
+def test_the_chat_list_and_the_chat_say_the_shops_day_as_the_orders_do(
+    laptop_on_utc: pytest.MonkeyPatch, qtbot: Any, window: Any
+) -> None:
+    from ui.formatting import list_time
+
+    with window.ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지", last_inbound_at=ASKED)
+        make_message(s, kim, "오늘 발송되나요?", sent_at=ASKED)
+        kim_id = kim.id
+    window.day_watch.check()
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, kim_id)
+    row = window.chat_list.model.row_for(kim_id)
+    # No shop zone yet: this computer's day.
+    qtbot.waitUntil(lambda: "Yesterday" in window.chat_list.delegate.texts(row))
+
+    # The owner sets her shop's business hours in Seoul's time zone.
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
+    with qtbot.waitSignal(window.day_watch.zone_changed, timeout=5000):
+        window.ctx.publish(Changes(automations=True))
+
+    # The orders write an order placed at that moment on the shop's clock: this morning.
+    orders_say = list_time(ASKED, NOW, SEOUL)
+    assert plain(orders_say) == "8:30 AM"
+    qtbot.waitUntil(lambda: orders_say in window.chat_list.delegate.texts(row))
+    assert "Yesterday" not in window.chat_list.delegate.texts(row)
+    first = window.chat.view.chat_model.index(0, 0)
+    geo = window.chat.view.bubbles.geometry(first, float(window.chat.view.viewport().width()))
+    assert geo.date_text == "Today"
+    assert geo.time_text == orders_say
+    # The search's hits and a read-aloud row write their times with the same rule.
+    assert list_time(ASKED) == orders_say
+
+
+@needs_tzset
+def test_a_shop_with_no_zone_of_its_own_keeps_this_computers_day(
+    laptop_on_utc: pytest.MonkeyPatch, qtbot: Any, window: Any
+) -> None:
+    from ui.formatting import list_time
+
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="UTC")))
+    window.ctx.publish(Changes(automations=True))
+    with window.ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지", last_inbound_at=ASKED)
+        make_message(s, kim, "오늘 발송되나요?", sent_at=ASKED)
+        kim_id = kim.id
+    load_chats(window, qtbot)
+    row = window.chat_list.model.row_for(kim_id)
+    qtbot.waitUntil(lambda: "Yesterday" in window.chat_list.delegate.texts(row))
+    assert list_time(ASKED) == list_time(ASKED, NOW, None) == "Yesterday"
