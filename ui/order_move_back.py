@@ -139,6 +139,9 @@ class MoveBack(QObject):
     def moved(self, order_id: int, state: str) -> None:
         """An order window made a move: Undo is offered if the board asked for it."""
         if order_id in self.started and state:
+            # The move as its write stored it: a look at the order started before it (a change
+            # published meanwhile) answers what it was, and would briefly offer the older move.
+            self._follows.overtaken()
             self.offer(order_id, self.started.pop(order_id), OrderState(state))
 
     def offer(self, order_id: int, number: str, state: OrderState) -> None:
