@@ -65,7 +65,7 @@ from ui.enter_key import keep_enter
 from ui.formatting import amount_for_editing, count_text
 from ui.list_steering import steer_list_from
 from ui.money_row import MoneyRow
-from ui.ops import Op, failure_sentence
+from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import money
 from ui.plain_tooltip import plain_tooltip
 from ui.screen_fit import resize_within_screen
@@ -319,6 +319,10 @@ class StartOrderDialog(QDialog):
         self._add_when_found: str | None = None  # Enter pressed before the search for this text answered
         self.sold_out: frozenset[int] = frozenset()  # of the items found: stock counted, none left
         self.stock_left: dict[tuple[int, str], int] = {}  # of the items found and counted, as last read
+        # Every read that counts stock (the start, a search, a cart or an item taken in): one that
+        # answers after a newer one has counted keeps its items but not its counts, which went back
+        # to what was left before a sale.
+        self._stock_reads = Newest()
         self._shipping_edited = False
         self.setObjectName("startOrder")
         if order is None:
@@ -510,31 +514,42 @@ class StartOrderDialog(QDialog):
             settings, start = order_form_start(db, code, kept)
             return settings, start, _cart_or_why(db, cart)
 
-        def done(result: tuple[OrderSettings, ItemsForOrder, CartStart | OrderError | None]) -> None:
+        def done(
+            result: tuple[OrderSettings, ItemsForOrder, CartStart | OrderError | None], fresh: bool = True
+        ) -> None:
             self.settings, start, from_cart = result
             self.settings_loaded = True
             self._show_surcharge_amounts()
             self._follow_order_shipping()
-            self.stock_left.update(start.left)
+            if fresh:
+                self.stock_left.update(start.left)
             prefill = start.rows
             if prefill and prefill[0].retailer_id == code:
                 self.lines.add(prefill[0])
             if from_cart is not None:
-                self._add_cart(from_cart)
+                self._add_cart(from_cart, fresh)
             self.search_catalogue(self.search.text())
             self.recompute()
             self._as_opened = self._as_typed()
 
-        Op(work, parent=self).success(done).run()
+        self._stock_reads.run_op(
+            work, done, parent=self, on_outdated=lambda result: done(result, fresh=False)
+        )
 
     def take_cart(self, message_id: int) -> None:
         """The card of a cart that never became an order, clicked while this form is open: its items
         join the lines (once: the same cart clicked again adds nothing), and the order becomes that
         cart's when the form came from none."""
         db = self.ctx.db
-        Op(lambda: _cart_or_why(db, message_id), parent=self).success(self._add_cart).run()
+        self._stock_reads.run_op(
+            lambda: _cart_or_why(db, message_id),
+            self._add_cart,
+            parent=self,
+            on_outdated=lambda found: self._add_cart(found, fresh=False),
+        )
 
-    def _add_cart(self, found: CartStart | OrderError | None) -> None:
+    def _add_cart(self, found: CartStart | OrderError | None, fresh: bool = True) -> None:
+        """A cart's items join the lines; `fresh`: its stock counts are the newest read."""
         if isinstance(found, OrderError):  # its items cannot be read (the card says so too)
             self.problem.setText(failure_sentence(found))
             self.problem.show()
@@ -543,7 +558,8 @@ class StartOrderDialog(QDialog):
             return
         if self.order is None and self.cart_message_id is None:
             self.cart_message_id = found.message_id
-        self.stock_left.update(found.left)
+        if fresh:
+            self.stock_left.update(found.left)
         for line in found.lines:
             try:
                 check_line_currency((had.currency for had in self.lines.lines), line.name, line.currency)
@@ -569,15 +585,21 @@ class StartOrderDialog(QDialog):
         the lines (once: the same reply clicked again adds no second piece)."""
         db = self.ctx.db
 
-        def done(result: tuple[OrderSettings, ItemsForOrder]) -> None:
+        def done(result: tuple[OrderSettings, ItemsForOrder], fresh: bool = True) -> None:
             start = result[1]
-            self.stock_left.update(start.left)
+            if fresh:
+                self.stock_left.update(start.left)
             found = start.rows[0] if start.rows and start.rows[0].retailer_id == code else None
             if found is not None and all(line.item_id != found.id for line in self.lines.lines):
                 self.lines.add(found)
                 self.recompute()
 
-        Op(lambda: order_form_start(db, code), parent=self).success(done).run()
+        self._stock_reads.run_op(
+            lambda: order_form_start(db, code),
+            done,
+            parent=self,
+            on_outdated=lambda result: done(result, fresh=False),
+        )
 
     def _as_typed(self) -> tuple[object, ...]:
         return (tuple(self.lines.lines), self.shipping.text(), self.discount.text(), self.surcharge.area())
@@ -588,10 +610,13 @@ class StartOrderDialog(QDialog):
         def work() -> ItemsForOrder:
             return items_for_order(db, searched_name(text), SEARCH_LIMIT)
 
-        def done(result: ItemsForOrder) -> None:
-            self.stock_left.update(result.left)
+        def done(result: ItemsForOrder, fresh: bool = True) -> None:
+            if fresh:
+                self.stock_left.update(result.left)
             if text != self.search.text():
                 return  # the owner typed on
+            if not fresh and self._found_for == text:
+                return  # a newer answer for this text is on show
             rows, self.sold_out = result.rows, result.sold_out
             self.found, self._found_for = rows, text
             shown = [
@@ -611,7 +636,9 @@ class StartOrderDialog(QDialog):
                 self._add_when_found = None
                 self._add_current()
 
-        Op(work, parent=self).success(done).run()
+        self._stock_reads.run_op(
+            work, done, parent=self, on_outdated=lambda result: done(result, fresh=False)
+        )
 
     @property
     def currency(self) -> str:
