@@ -110,6 +110,9 @@ class CheckResult:
     # NOT_A_RELAY for an address with a path after its host (the webhook's, /healthz opened in a
     # browser) where the host alone is a relay: the address to use instead.
     relay_at: str | None = None
+    # SERVER_ERROR for a relay that answered its storage failed, with why (a wire StorageCause): a
+    # read-only database or a refused login is said as such, not as a problem a minute mends.
+    storage_cause: str = ""
 
     @property
     def ok(self) -> bool:
@@ -657,7 +660,8 @@ class RelayClient:
         except RelayBusy as exc:
             if exc.relay_code == RelayErrorCode.TOO_MANY_ATTEMPTS:
                 return CheckResult(CheckOutcome.HELD_OFF, f"HTTP {exc.status} {exc.relay_code}")
-            return CheckResult(CheckOutcome.SERVER_ERROR, f"HTTP {exc.status}")
+            cause = exc.params.param("cause") if isinstance(exc.params, RefusalParams) else ""
+            return CheckResult(CheckOutcome.SERVER_ERROR, f"HTTP {exc.status}", storage_cause=cause)
         except RelayError as exc:
             return CheckResult(CheckOutcome.NOT_A_RELAY, f"/v1/events: {exc.code}")
         return CheckResult(CheckOutcome.OK, relay_version=health.version)

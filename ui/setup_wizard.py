@@ -31,7 +31,7 @@ from ui.busy_button import set_busy
 from ui.confirm import confirm
 from ui.connection_banner import unbroken
 from ui.context import AppContext
-from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
+from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence, storage_sentence
 from ui.formatting import command_kept_whole
 from ui.link_label import LinkLabel
 from ui.ops import Op, failure_sentence
@@ -71,6 +71,8 @@ def _outcome_sentence(result: CheckResult, url: str) -> str:
     translate = QCoreApplication.translate
     if result.outcome is CheckOutcome.UNREACHABLE and result.cause in UNREACHABLE_FOR_A_REASON:
         return code_sentence(result.cause, {})
+    if result.outcome is CheckOutcome.SERVER_ERROR and (said := storage_sentence(result.storage_cause)):
+        return said  # a read-only database or a refused login: not mended in a minute
     if result.outcome is CheckOutcome.NOT_A_RELAY and result.relay_at:
         return translate(
             "RelayCheck",

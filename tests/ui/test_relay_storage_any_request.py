@@ -103,3 +103,19 @@ def test_the_banner_says_the_relays_database_needs_fixing_while_the_poll_is_refu
         sync = window.ctx.sync
         qtbot.waitUntil(lambda: sync.state.kind is Connection.ONLINE, timeout=10_000)
         qtbot.waitUntil(lambda: not banner.isVisible())
+
+
+def test_checking_a_relay_whose_database_is_read_only_says_it_needs_fixing_not_try_in_a_minute(
+    qapp: Any, tmp_path: Path
+) -> None:
+    from app.relay_client import CheckOutcome, check_relay
+    from ui.setup_wizard import explain
+
+    with (
+        run_fake_graph() as graph,
+        run_relay(tmp_path, graph_url=graph.url) as relay,
+        sqlite_read_only(relay, tmp_path),
+    ):
+        result = check_relay(relay.url, relay.token)
+    assert result.outcome is CheckOutcome.SERVER_ERROR
+    assert explain(result, relay.url) == NEEDS_FIXING["en"]
