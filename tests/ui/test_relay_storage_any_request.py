@@ -12,7 +12,7 @@ import pytest
 
 from app.connection import Connection
 from app.db import Database
-from app.errors import RelayBusy
+from app.errors import RefusalParams, RelayBusy
 from app.relay_client import RelayClient
 from app.wire import OrderStatus
 from tests.relay.test_upload_write_check import sqlite_read_only
@@ -119,3 +119,60 @@ def test_checking_a_relay_whose_database_is_read_only_says_it_needs_fixing_not_t
         result = check_relay(relay.url, relay.token)
     assert result.outcome is CheckOutcome.SERVER_ERROR
     assert explain(result, relay.url) == NEEDS_FIXING["en"]
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_a_relay_whose_postgresql_refuses_its_login_says_it_needs_fixing_on_a_save_and_a_check(
+    qapp: Any, tmp_path: Path
+) -> None:
+    """Its password changed on the server (or in the relay's settings): every new connection of the
+    relay's is refused for real, and no wait mends that."""
+    import os
+
+    from sqlalchemy import create_engine, event, text
+    from sqlalchemy.engine import make_url
+
+    from app.relay_client import check_relay
+    from relay.storage.database_drop import drop_database
+    from tests.support.pg_databases import drop_test_database
+    from ui.ops import failure_sentence
+    from ui.setup_wizard import explain
+
+    pg_url = os.environ.get("RELAY_TEST_PG_URL")
+    if not pg_url:
+        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+    name = f"relay_test_ui_login_{os.getpid()}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    drop_database(admin, name)
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    database_url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+
+    def wrong_password(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        cparams["password"] = "not-the-password"
+
+    try:
+        with (
+            run_fake_graph() as graph,
+            run_relay(tmp_path, graph_url=graph.url, database_url=database_url) as relay,
+        ):
+            engine = relay.relay.store.db.engine
+            event.listen(engine, "do_connect", wrong_password)
+            engine.dispose()  # the pooled connections go: each new one is refused
+            client = RelayClient(relay.url, relay.token, timeout=10)
+            try:
+                with pytest.raises(RelayBusy) as refused:
+                    client.push_known_contacts([CUSTOMER])
+                checked = check_relay(relay.url, relay.token)
+            finally:
+                client.close()
+                event.remove(engine, "do_connect", wrong_password)
+                engine.dispose()
+        params = refused.value.params
+        assert isinstance(params, RefusalParams) and params.param("cause") == "login_refused"
+        assert failure_sentence(refused.value) == NEEDS_FIXING["en"]
+        assert explain(checked, relay.url) == NEEDS_FIXING["en"]
+    finally:
+        drop_test_database(admin, name)
+        admin.dispose()
