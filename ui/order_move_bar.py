@@ -1,14 +1,16 @@
 """An order's move buttons under its title: back where its last move came from, then change items,
-remind, return, goods back and its next steps."""
+remind, return, goods back and its next steps, on as many lines as the window's width needs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -114,14 +116,126 @@ class BackButton(QPushButton):
         QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
 
 
+def wrapped(widths: list[int], width: int, first_line: int, spacing: int) -> list[list[int]]:
+    """The indexes of buttons `widths` wide, in their order, on lines `width` wide: as many on each
+    line as fit, the first line with only `first_line` for them (the move back has the rest). A
+    button wider than a whole line has one to itself."""
+    lines: list[list[int]] = [[]]
+    room, used = first_line, 0
+    for index, button in enumerate(widths):
+        need = used + spacing + button if lines[-1] else button
+        if need > room and (lines[-1] or len(lines) == 1):
+            lines.append([])
+            room, need = width, button
+        lines[-1].append(index)
+        used = need
+    return lines
+
+
+class MoveRowLayout(QLayout):
+    """The move back at the first line's start and the state's buttons at the lines' ends, wrapping
+    onto a line below where the bar is narrower than they are (a window the owner narrowed beside
+    the inbox).
+
+    The move back's room is kept on the first line whether it shows or not, and the bar is as tall
+    at a width as the state with the most buttons needs there: a move, or the move back read a
+    moment after it, moves no button and no part of the window from under the owner's pointer."""
+
+    def __init__(self, parent: QWidget, back: BackButton, rows: Callable[[], list[list[int]]]) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._back = back
+        self._rows = rows  # the widths of each state's buttons, left to right
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        rows = [*self._rows(), self._shown_widths()]
+        lines = max(len(wrapped(row, inner, inner - self._back_room(), self._spacing())) for row in rows)
+        return lines * self._line_height() + (lines - 1) * self._spacing() + margins.top() + margins.bottom()
+
+    def minimumSize(self) -> QSize:
+        """As narrow as its widest button (or the move back at its narrowest), one line high (a
+        narrower bar's lines below come by heightForWidth)."""
+        margins = self.contentsMargins()
+        widest = max((w for row in [*self._rows(), self._shown_widths()] for w in row), default=0)
+        return QSize(
+            max(widest, self._back.least_width()) + margins.left() + margins.right(),
+            self._line_height() + margins.top() + margins.bottom(),
+        )
+
+    def sizeHint(self) -> QSize:
+        """One line for the state with the most buttons, the move back at its narrowest."""
+        margins = self.contentsMargins()
+        rows = [*self._rows(), self._shown_widths()]
+        longest = max(sum(row) + self._spacing() * (len(row) - 1) for row in rows if row) if any(rows) else 0
+        return QSize(
+            self._back_room() + longest + margins.left() + margins.right(),
+            self._line_height() + margins.top() + margins.bottom(),
+        )
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        inner = self.contentsRect()
+        spacing, height = self._spacing(), self._line_height()
+        buttons = [item for item in self._items[1:] if not item.isEmpty()]
+        widths = [item.sizeHint().width() for item in buttons]
+        lines = wrapped(widths, inner.width(), inner.width() - self._back_room(), spacing)
+        first_used = 0
+        for number, line in enumerate(lines):
+            used = sum(widths[i] for i in line) + spacing * max(len(line) - 1, 0)
+            first_used = used if number == 0 else first_used
+            x, y = inner.right() + 1 - used, inner.y() + number * (height + spacing)
+            for i in line:
+                buttons[i].setGeometry(QRect(x, y, widths[i], height))
+                x += widths[i] + spacing
+        if self._items:  # the move back: its words' width where the first line leaves room for it
+            room = inner.width() - (first_used + spacing if lines[0] else 0)
+            back = self._items[0]
+            self._items[0].setGeometry(
+                QRect(inner.x(), inner.y(), min(back.sizeHint().width(), room), height)
+            )
+
+    def _shown_widths(self) -> list[int]:
+        return [item.sizeHint().width() for item in self._items[1:] if not item.isEmpty()]
+
+    def _back_room(self) -> int:
+        return self._back.least_width() + self._spacing()
+
+    def _spacing(self) -> int:
+        return max(self.spacing(), 0)
+
+    def _line_height(self) -> int:
+        return self._back.sizeHint().height()  # every button's: the move back's even while it hides
+
+
 class MoveBar(QWidget):
     """The buttons for what the order can do in its state, made again with each state; a click asks
     the order window (which makes the move) by a signal.
 
-    The window never widens as they come and go: the bar asks for the width of the widest state's
-    buttons from the start, and the move back (its words read after the state's, `show_back`) gives
-    way rather than push. It stands apart at the row's start, the state's buttons at its end, so its
-    coming a moment after a move shifts none of them from under the owner's pointer."""
+    The window never widens as they come and go: the bar asks only for its widest button's width,
+    wraps the rest onto lines below (MoveRowLayout), and the move back (its words read after the
+    state's, `show_back`) gives way rather than push. It stands apart at the row's start, the
+    state's buttons at its end, so its coming a moment after a move shifts none of them from under
+    the owner's pointer."""
 
     change_requested = Signal()  # "Change items…"
     reminder_requested = Signal()  # "Payment reminder…"
@@ -139,33 +253,25 @@ class MoveBar(QWidget):
             "returnOrder": self.return_requested,
             "returnArrived": self.arrived_requested,
         }
-        self.buttons = QHBoxLayout(self)
-        self.buttons.setContentsMargins(0, 0, 0, 0)
         # Kept through the rebuilds, first in the row: where the order can go back to is read after
         # its state (`show_back`), and a button gone and back at each save would flicker.
         self.back = BackButton(self)
         self.back.setObjectName("moveBack")
         self.back.clicked.connect(self.back_requested)
         self.back.hide()
+        self._rows = self._state_rows()
+        self.buttons = MoveRowLayout(self, self.back, lambda: self._rows)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons.addWidget(self.back)
-        self.buttons.addStretch(1)
         self._state: OrderState | None = None
-        self._widest = self._widest_row()
 
-    def _widest_row(self) -> int:
-        """The row's width with the most buttons any state shows, the move back at its narrowest."""
-        spacing = max(self.buttons.spacing(), 0)
-        rows = [
+    def _state_rows(self) -> list[list[int]]:
+        """The widths of every state's buttons, left to right: the lines the bar keeps room for."""
+        return [
             [button_width(self.back, button.text) for button in state_buttons(state, returns_waiting=waiting)]
             for state in OrderState
             for waiting in ((False, True) if state in RETURN_STATES else (False,))
         ]
-        state_widths = [sum(row) + spacing * len(row) for row in rows]  # with the space before each
-        return self.back.least_width() + max(state_widths)
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), self._widest), hint.height())
 
     def show_back(self, text: str) -> None:
         """The move back's button with `text` ("Move &back to “Paid”"); empty: none (nothing of ours
@@ -175,8 +281,8 @@ class MoveBar(QWidget):
 
     def show_moves(self, state: OrderState, *, returns_waiting: bool) -> None:
         """The buttons for `state`; `returns_waiting`: goods sent back are on their way to the shop."""
-        while self.buttons.count() > 2:
-            item = self.buttons.takeAt(2)
+        while self.buttons.count() > 1:
+            item = self.buttons.takeAt(1)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # at once: deleted later, it was still shown beside its replacement
@@ -199,7 +305,7 @@ class MoveBar(QWidget):
         """The button named `same_as` when there is one again; else the first move forward (never
         "Cancel order"), or "Change items…" when there is none."""
         buttons: list[QPushButton] = []
-        for index in range(2, self.buttons.count()):  # not the move back: a slip's mending, not a step
+        for index in range(1, self.buttons.count()):  # not the move back: a slip's mending, not a step
             item = self.buttons.itemAt(index)
             widget = item.widget() if item is not None else None
             if isinstance(widget, QPushButton):

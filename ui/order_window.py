@@ -78,7 +78,7 @@ from ui.order_moves import (
     confirm_tracking,
 )
 from ui.order_payment_row import PaymentRow
-from ui.order_text import money, state_name
+from ui.order_text import money, state_name, state_names
 from ui.order_totals import OrderTotals
 from ui.order_tracking_row import TRACKING_STATES, TrackingRow
 from ui.order_window_back import WindowBack
@@ -139,6 +139,11 @@ class OrderWindow(QDialog):
         self.title.setFont(font)
         self.customer = QLabel(self)
         self.customer.setTextFormat(Qt.TextFormat.PlainText)
+        # The customer and the payment line wrap: in a window narrowed beside the inbox, a long name
+        # or a payment's deadline would have made it wider by itself. The title asks for its
+        # longest state's width from the start instead (`show_detail`): wrapped a move later, it
+        # would push the move buttons down from under the owner's pointer.
+        self.customer.setWordWrap(True)
         self.lines = LinesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.lines)
@@ -171,6 +176,7 @@ class OrderWindow(QDialog):
         self.refunded = totals.refunded
         self.payment = QLabel(self)
         self.payment.setTextFormat(Qt.TextFormat.PlainText)
+        self.payment.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -450,6 +456,8 @@ class OrderWindow(QDialog):
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
         self.title.setText(self.tr("Order {0} · {1}").format(detail.number, state))
+        titles = (self.tr("Order {0} · {1}").format(detail.number, name) for name in state_names().values())
+        self.title.setMinimumWidth(max(self.title.fontMetrics().horizontalAdvance(t) for t in titles))
         who = customer_with_phone(detail.customer, display_phone(detail.wa_id or "", self.ctx.shop_region))
         self.customer.setText(
             self.tr("{0} · ordered {1}").format(who, order_time(detail.created_at, detail.time_zone))

@@ -73,9 +73,18 @@ def offers_back_to(order_window: OrderWindow, state: OrderState) -> bool:
 
 
 def shown_moves(order_window: OrderWindow) -> list[QPushButton]:
-    """The move row's buttons the owner sees, left to right."""
+    """The move row's buttons the owner sees, as she reads them: left to right, line by line."""
     buttons = order_window.move_row.findChildren(QPushButton)
-    return sorted((b for b in buttons if b.isVisibleTo(order_window)), key=lambda b: b.x())
+    return sorted((b for b in buttons if b.isVisibleTo(order_window)), key=lambda b: (b.y(), b.x()))
+
+
+def read_in_order(buttons: list[QPushButton]) -> bool:
+    """Whether each button is wholly right of the one before on its line, or on a line below it."""
+    return all(
+        (before.y() == after.y() and before.geometry().right() < after.geometry().left())
+        or before.geometry().bottom() < after.geometry().top()
+        for before, after in pairwise(buttons)
+    )
 
 
 def new_order_open(window: Any, qtbot: Any, wrote_ago: timedelta = timedelta(hours=1)) -> OrderWindow:
@@ -337,9 +346,9 @@ def test_the_window_keeps_its_width_as_the_moves_and_the_move_back_come_and_go(
         assert row_at(order_window) == row
         buttons = shown_moves(order_window)
         assert buttons[0] is order_window.move_row.back and len(buttons) > 1
-        for before, after in pairwise(buttons):
-            assert before.geometry().right() < after.geometry().left()
-        assert order_window.move_row.rect().contains(buttons[-1].geometry())
+        assert read_in_order(buttons)
+        assert all(order_window.move_row.rect().contains(b.geometry()) for b in buttons)
+        assert all(b.width() >= b.sizeHint().width() for b in buttons[1:])  # no words cut
         back = order_window.move_row.back  # with no room for its words, it says where in its tooltip
         assert not back.cut_short() or back.toolTip() == without_mnemonic(back_label(came_from))
 
@@ -423,3 +432,41 @@ def test_a_look_at_the_order_read_before_a_move_never_shows_it_back_in_its_old_s
     moves = [b.objectName() for b in shown_moves(order_window)]
     assert "move_paid" in moves and "move_awaiting_payment" not in moves
     assert order_window.message.isVisible() and order_window.message.showing_text()
+
+
+@pytest.mark.parametrize("language", ["Korean", "English"])
+def test_beside_the_inbox_on_a_laptop_the_window_narrows_to_420_pixels_its_moves_on_two_lines(
+    window: Any, qtbot: Any, request: pytest.FixtureRequest, language: str
+) -> None:
+    """1366×768, the inbox beside it: the order window would not go below about 555 pixels, the
+    width of its longest row of moves. Narrowed to 420, the moves wrap onto a second line, each
+    button whole and in the window, in reading order, and asking for payment (the longest row, the
+    message to the customer opening) leaves it as narrow as she made it."""
+    if language == "Korean":
+        request.getfixturevalue("korean")
+    order_window = new_order_open(window, qtbot)
+    qtbot.waitUntil(lambda: pending_ops() == 0)
+    order_window.resize(420, order_window.height())
+    laid_out(order_window)
+    assert order_window.width() == 420
+
+    def whole_and_in_order() -> None:
+        buttons = shown_moves(order_window)
+        assert read_in_order(buttons)
+        assert all(b.width() >= b.sizeHint().width() for b in buttons if b is not order_window.move_row.back)
+        window_rect = order_window.rect()
+        assert all(
+            window_rect.contains(QRect(b.mapTo(order_window, QPoint(0, 0)), b.size())) for b in buttons
+        )
+        assert len({b.y() for b in buttons}) == 2  # two lines of them
+
+    whole_and_in_order()
+    with qtbot.waitSignal(order_window.moved):
+        qtbot.mouseClick(
+            shown_button(qtbot, order_window, OrderState.AWAITING_PAYMENT), Qt.MouseButton.LeftButton
+        )
+    qtbot.waitUntil(lambda: order_window.message.isVisible() and offers_back_to(order_window, OrderState.NEW))
+    laid_out(order_window)
+    assert order_window.width() == 420
+    whole_and_in_order()
+    order_window.message.discard()
