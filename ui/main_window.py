@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         started_from_first_page = self.chat_list.model.loaded_once
         self.search = SearchPanel(ctx, self)
         self.left.addWidget(self.search)
+        self._before_search: QWidget | None = None  # where the keyboard was when the search opened
         self.chat = ChatPane(ctx, self)
         self.banner = ConnectionBanner(self)
         # Whether customers get the away message now: "always" left on after closing is easy to forget.
@@ -703,6 +704,9 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- panels and keys
     def open_search(self, this_chat: bool = False) -> None:
+        focus = QApplication.focusWidget()
+        if self.left.currentWidget() is not self.search and focus is not None and focus.window() is self:
+            self._before_search = focus
         self.left.setCurrentWidget(self.search)
         chip = self.chat_list.number_chip
         number = chip.shown_text()  # the list shows one number's chats: so does the search
@@ -721,7 +725,21 @@ class MainWindow(QMainWindow):
         self.search.leave()  # a period chosen was for this search, as the scope box is
         self.chat_list.show_top()  # chats that wrote meanwhile went to the top
         self.chat.view.chat_model.clear_highlight()
-        self.chat_list.view.setFocus()
+        self._keyboard_back_from_search()
+
+    def _keyboard_back_from_search(self) -> None:
+        """The keyboard goes back where the search took it from: Ctrl+F or "Search in this chat"
+        from the message field, then Esc, left it on the chat list, and the reply she typed next
+        started a new search. The chat list when that place is gone (or was the search's)."""
+        before, self._before_search = self._before_search, None
+        if before is None or not shiboken6.isValid(before) or self.search.isAncestorOf(before):
+            self.chat_list.view.setFocus()
+        elif self.chat.composer.isAncestorOf(before) and self.chat.composer.isEnabled():
+            self.chat.composer.take_focus()  # the message field, or "Choose template…" now
+        elif before.isVisible() and before.isEnabled():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.chat_list.view.setFocus()
 
     def toggle_contact_panel(self) -> None:
         contact_id = self.chat.contact_id()

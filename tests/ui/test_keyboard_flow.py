@@ -192,6 +192,39 @@ def test_enter_on_a_focused_header_button_does_what_space_does(qtbot: Any, windo
     assert window.search.this_chat.isChecked()
 
 
+def test_esc_from_a_search_begun_in_the_message_field_gives_the_keyboard_back_to_it(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """Writing, the owner looked something up in the chat (Ctrl+Shift+F) and pressed Esc: the
+    keyboard went to the chat list, and the reply she typed next began a new search."""
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    open_chat_of(
+        qtbot, window, ctx, "김민지", "주소는 서울 마포구예요", datetime.now(UTC) - timedelta(minutes=5)
+    )
+    edit = window.chat.composer.edit
+    edit.setFocus()
+    focused(qtbot, edit)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(edit, Qt.Key.Key_F, ctrl_shift)
+    focused(qtbot, window.search.field)
+    assert window.search.this_chat.isChecked()
+    window.search.field.setText("마포")  # as the input method gives it
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    focused(qtbot, edit)
+    qtbot.keyClicks(edit, "ok")
+    assert edit.toPlainText() == "ok" and window.left.currentWidget() is window.chat_list
+
+    # Ctrl+F from the chat list, as before: Esc goes back to the list.
+    window.chat_list.view.setFocus()
+    focused(qtbot, window.chat_list.view)
+    qtbot.keyClick(window.chat_list.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    focused(qtbot, window.search.field)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    focused(qtbot, window.chat_list.view)
+
+
 def test_enter_on_the_focused_send_button_sends(qtbot: Any, window: Any, ctx: Any) -> None:
     open_chat_of(
         qtbot,
