@@ -136,7 +136,7 @@ class ContactPanel(QFrame):
         self.loading = False
         ctx.hub.changed.connect(self._hub_changed)
 
-        close = QToolButton(self)
+        close = self.close_button = QToolButton(self)
         close.setIcon(icons.icon("close"))
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Close (Esc)"))

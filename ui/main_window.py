@@ -372,7 +372,13 @@ class MainWindow(QMainWindow):
         writing = composer.template_button if composer.window_notice.isVisibleTo(composer) else composer.edit
         panes: list[Pane] = [(self.left, left), (self.chat, self.chat.view), (composer, writing)]
         if self.contact_panel.isVisible():
-            stops = (w for w in stops_in_chain(self.contact_panel) if w.isVisible() and w.isEnabled())
+            # Its first field, not its ✕: F6 then Space (or Enter) closed the details she came to.
+            panel = self.contact_panel
+            stops = (
+                w
+                for w in stops_in_chain(panel)
+                if w.isVisible() and w.isEnabled() and w is not panel.close_button
+            )
             if (first := next(stops, None)) is not None:
                 panes.append((self.contact_panel, first))
         return panes
