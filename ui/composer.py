@@ -246,7 +246,7 @@ class Composer(QFrame):
         self.send_button.setIcon(icons.icon("send"))
         self._name_send_button(enter_sends)
         self.send_button.setAutoRaise(True)
-        self.send_button.clicked.connect(self.submit)
+        self.send_button.clicked.connect(self._send_pressed)
         click_on_enter(
             close_reply,
             remove,
@@ -883,6 +883,15 @@ class Composer(QFrame):
     def _name_send_button(self, enter_sends: bool) -> None:
         # The key is the message field's, said with the button as the menu keys are with the header's.
         name_icon_button(self.send_button, self.tr("Send"), "Enter" if enter_sends else "Ctrl+Enter")
+
+    def _send_pressed(self) -> None:
+        """Send clicked, or pressed with Space or Enter after a Tab to it: the keyboard goes back
+        to the message field (left on the button, the owner's next message was typed into nothing).
+        A click leaves it where it was: the button takes no focus from the mouse."""
+        from_keys = self.send_button.hasFocus()
+        self.submit()
+        if from_keys and self.edit.isVisible() and self.edit.isEnabled():
+            self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
         if self.contact_id is None or self.edit.is_composing():

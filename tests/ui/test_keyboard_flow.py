@@ -241,6 +241,10 @@ def test_enter_on_the_focused_send_button_sends(qtbot: Any, window: Any, ctx: An
     qtbot.keyClick(composer.send_button, Qt.Key.Key_Return)
     model = window.chat.view.chat_model
     qtbot.waitUntil(lambda: any(m.body == "Yes, we have it" for m in model.messages()), timeout=5000)
+    # The keyboard is back in the message field: her next words are typed there, not into the button.
+    focused(qtbot, composer.edit)
+    qtbot.keyClicks(composer.edit, "Shall I hold one?")
+    assert composer.edit.toPlainText() == "Shall I hold one?"
 
 
 def test_shift_tab_from_the_composer_reaches_the_chat_list_and_tab_from_the_chips_too(
