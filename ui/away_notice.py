@@ -29,12 +29,16 @@ from ui import icons
 from ui.automation_dialog import push_automations_now
 from ui.context import AppContext
 from ui.formatting import customer_day, hours_time, other_zone_name, wall_clock, weekday_name
+from ui.icon_buttons import press_with_keys
 from ui.ops import Newest, failure_sentence, run_write_returning
 
 log = logging.getLogger(__name__)
 
 # A scheduled away begins and ends on the minute; the strip follows within one.
 RECHECK_MS = 60_000
+# The button back from "always": its words' U is Record opt-out's in the contact panel, shown beside
+# it (Alt+U only moved the keyboard between the two), and no other letter of them is free.
+BACK_TO_HOURS_KEYS = "Alt+Shift+U"
 
 
 class AwayNotice(QFrame):
@@ -66,6 +70,9 @@ class AwayNotice(QFrame):
         self.back = QPushButton(self)
         self.back.setObjectName("awayBackButton")
         self.back.clicked.connect(self.stop_always)
+        press_with_keys(
+            self.back, BACK_TO_HOURS_KEYS, self.tr("Send the away message only at its hours again")
+        )
         # The button under the sentence: beside it, the chat list's width left the sentence five lines.
         layout = QGridLayout(self)
         layout.setContentsMargins(10, 5, 10, 5)
@@ -155,9 +162,9 @@ class AwayNotice(QFrame):
                     )
                 )
             self.back.setText(
-                self.tr("Back to yo&ur away hours")
+                self.tr("Back to your away hours")
                 if self.way_back == "custom"
-                else self.tr("Only o&utside business hours")
+                else self.tr("Only outside business hours")
             )
             self.back.show()
         elif state is AwayNow.SCHEDULED:

@@ -40,6 +40,7 @@ BLIP_SECONDS = 6
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
 RETRY_KEYS = "F5"  # Retry, or Start again where it shows instead
+OPEN_FOLDER_KEYS = "Alt+Shift+L"  # a full disk's Open folder
 
 RETRYABLE = (
     Connection.OFFLINE,
@@ -93,9 +94,10 @@ class ConnectionBanner(QFrame):
         press_with_keys(self.start_again, RETRY_KEYS, self.tr("Close Shop Inbox and open it again"))
         self.start_again.clicked.connect(self.start_again_requested)
         # On a full disk: the file manager at the inbox's folder shows which disk to make room on.
-        # Alt+L: O (Choose…), F and D are taken in the window.
-        self.open_folder = QPushButton(self.tr("Open fo&lder"), self)
-        self.open_folder.setToolTip(self.tr("Show the folder that holds your inbox"))
+        # A key of its own: its one free letter, L, is the composer's "Reply from …" (a two-number
+        # shop's everyday button), which can show below it.
+        self.open_folder = QPushButton(self.tr("Open folder"), self)
+        press_with_keys(self.open_folder, OPEN_FOLDER_KEYS, self.tr("Show the folder that holds your inbox"))
         self.open_folder.clicked.connect(self.open_folder_requested)
         # A click on the strip leaves the keyboard where the owner was writing (Tab still reaches
         # its buttons): the Settings it opens gave the keyboard back to a button the banner then hid.

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.automation_forms import REMOVE_HOURS_KEYS
+from ui.away_notice import BACK_TO_HOURS_KEYS
 from ui.bot_editor import START_OVER_KEYS
 from ui.chat_list import FILTER_CHIP_KEYS, NEW_ABOVE_KEYS, NUMBER_CHIP_KEYS, OTHER_NUMBERS_KEYS
 from ui.chat_menu import RESUME_BOT_KEYS
-from ui.connection_banner import RETRY_KEYS
+from ui.connection_banner import OPEN_FOLDER_KEYS, RETRY_KEYS
 from ui.consent_box import NIGHT_KEYS
 from ui.main_window import NEXT_CHAT_KEYS, PREVIOUS_CHAT_KEYS
 from ui.panes import NEXT_PANE_KEYS, PREVIOUS_PANE_KEYS
@@ -118,6 +119,8 @@ class ShortcutsDialog(QDialog):
             (native(OTHER_NUMBERS_KEYS), self.tr("Chat list: your other number's unread chats")),
             (native(NEW_ABOVE_KEYS), self.tr("Chat list: show the chats with new messages at the top")),
             (native(RETRY_KEYS), self.tr("Not connected: try again now (or Start again, where it says so)")),
+            (native(OPEN_FOLDER_KEYS), self.tr("Disk full: open the folder that holds your inbox")),
+            (native(BACK_TO_HOURS_KEYS), self.tr("Away message on at all hours: back to its hours")),
             (native(RESUME_BOT_KEYS), self.tr("Let the menu bot answer the open chat again")),
             (native(NIGHT_KEYS), self.tr("Contact info: agreed to marketing messages at night too")),
         ]

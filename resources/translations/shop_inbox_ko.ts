@@ -260,12 +260,16 @@
         <translation>자리 비움 메시지를 항상 보내도록 설정했어요.</translation>
     </message>
     <message>
-        <source>Back to yo&amp;ur away hours</source>
-        <translation>정해 둔 자리 비움 시간으로 돌리기(&amp;U)</translation>
+        <source>Send the away message only at its hours again</source>
+        <translation>자리 비움 메시지를 정해 둔 시간에만 다시 보내요</translation>
     </message>
     <message>
-        <source>Only o&amp;utside business hours</source>
-        <translation>영업시간 외에만 보내기(&amp;U)</translation>
+        <source>Back to your away hours</source>
+        <translation>정해 둔 자리 비움 시간으로 돌리기</translation>
+    </message>
+    <message>
+        <source>Only outside business hours</source>
+        <translation>영업시간 외에만 보내기</translation>
     </message>
     <message>
         <source>Away hours until {0}.</source>
@@ -3332,6 +3336,10 @@ Right-click to retry.</source>
         <translation>샵&#xa0;인박스를 닫고 다시 열어요</translation>
     </message>
     <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
         <source>Reconnected to your relay.</source>
         <translation>릴레이에 다시 연결됐어요.</translation>
     </message>
@@ -3368,10 +3376,6 @@ Right-click to retry.</source>
     <message>
         <source>Close this notice</source>
         <translation>이 알림 닫기</translation>
-    </message>
-    <message>
-        <source>Open fo&amp;lder</source>
-        <translation>폴더 열기(&amp;L)</translation>
     </message>
     <message>
         <source>Show the folder that holds your inbox</source>
@@ -10660,6 +10664,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Not connected: try again now (or Start again, where it says so)</source>
         <translation>연결 안 됨: 지금 다시 시도(안내가 있으면 다시 시작)</translation>
+    </message>
+    <message>
+        <source>Disk full: open the folder that holds your inbox</source>
+        <translation>디스크 공간 부족: 받은편지함 파일이 있는 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Away message on at all hours: back to its hours</source>
+        <translation>자리 비움 메시지가 항상 켜져 있을 때: 정해 둔 시간으로 돌리기</translation>
     </message>
     <message>
         <source>Let the menu bot answer the open chat again</source>

@@ -45,12 +45,29 @@ def test_an_away_message_sent_always_is_shown_in_the_window_and_put_back_on_its_
     save_always(qtbot, shop)
     qtbot.waitUntil(notice.back.isVisible, timeout=5000)
     assert "every customer who writes gets it" in notice.text.text()
-    assert notice.back.isVisible() and notice.back.text() == "Only o&utside business hours"
+    assert notice.back.isVisible() and notice.back.text() == "Only outside business hours"
 
     notice.back.click()
     qtbot.waitUntil(lambda: AutomationsStore(shop.db).state().doc.away.schedule == "outside_hours")
     away = AutomationsStore(shop.db).state().doc.away
     assert away.enabled and away.text  # still on, with its text: only its hours came back
+    qtbot.waitUntil(notice.isHidden, timeout=5000)
+
+
+def test_alt_shift_u_puts_always_back_on_its_hours(qtbot: Any, shop: Any, window: Any) -> None:
+    """Its words' U is Record opt-out's in the contact panel beside it: Alt+U only moved the
+    keyboard between the two. The way back has a key of its own, said in its tooltip."""
+    from PySide6.QtCore import Qt
+
+    notice = window.away_notice
+    notice.clock = lambda: MONDAY_MORNING
+    save_always(qtbot, shop)
+    qtbot.waitUntil(notice.back.isVisible, timeout=5000)
+    assert notice.back.toolTip().endswith("(Alt+Shift+U)")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: AutomationsStore(shop.db).state().doc.away.schedule == "outside_hours")
     qtbot.waitUntil(notice.isHidden, timeout=5000)
 
 
@@ -65,7 +82,7 @@ def test_always_goes_back_to_the_weekly_away_hours_it_replaced(qtbot: Any, shop:
     notice.clock = lambda: MONDAY_MORNING  # outside those hours: nothing to say until "always"
     save_always(qtbot, shop)
     qtbot.waitUntil(notice.back.isVisible, timeout=5000)
-    assert notice.back.text() == "Back to yo&ur away hours"
+    assert notice.back.text() == "Back to your away hours"
     notice.back.click()
     qtbot.waitUntil(lambda: store.state().doc.away.schedule == "custom")
     assert store.state().doc.away.custom == custom

@@ -163,15 +163,24 @@ def test_the_main_window_has_a_key_for_each_chip_button_and_banner(
     install_menus(window, ctx)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)
     window.kept_edits.offer("…")  # its Restore and Discard take letters when it shows
+    # Buttons given their words only when they show: the away notice's way back from "always"
+    # (its Alt+U was Record opt-out's too: only the keyboard moved), a two-number shop's Reply from.
+    translate = QCoreApplication.translate
+    window.away_notice.back.setText(translate("AwayNotice", "Back to your away hours"))
+    composer = window.chat.composer
+    composer.reply_elsewhere_button.setText(translate("Composer", "Rep&ly from {0}").format("02-555-0202"))
     parts, unreached = lettered_parts(window, hidden_too=True)
     assert unreached == []
     assert shared_letters(parts) == []
     assert icon_button_problems(window, hidden_too=True) == []
     # The connection banner's Retry took T (the template and opt-out buttons moved to P and U). Left
     # are J, N (the search's number box, hidden here, has it) and Z: no word of the rest has them. The
-    # chips (Ctrl+1…3), Export chat… (its menu entry's keys), Also at night (Alt+Shift+N) and Start
-    # again (F5, as Retry, which it never shows beside) have keys of their own; Tab reaches Saved name.
+    # chips (Ctrl+1…3), Export chat… (its menu entry's keys), Also at night (Alt+Shift+N), Start
+    # again (F5, as Retry, which it never shows beside), a full disk's Open folder (Alt+Shift+L: L is
+    # Reply from's) and the away notice's way back (Alt+Shift+U) have keys of their own; Tab reaches
+    # Saved name.
     assert mnemonic(window.banner.retry.text()) == "T"
+    assert mnemonic(composer.reply_elsewhere_button.text()) == "L"
     panel = window.contact_panel
     saved = next(label for label in panel.findChildren(QLabel) if label.buddy() is panel.saved_name)
     chips = {chip.text() for chip in window.chat_list._chips.buttons()}
@@ -180,6 +189,8 @@ def test_the_main_window_has_a_key_for_each_chip_button_and_banner(
         panel.consent.night.text(),
         saved.text(),
         window.banner.start_again.text(),
+        window.banner.open_folder.text(),
+        window.away_notice.back.text(),
     }
     assert set(without_alt_letter(window, hidden_too=True)) <= keyed
 
@@ -199,6 +210,8 @@ def test_the_chips_banners_and_panel_say_their_keys_in_their_tooltips(
         window.chat_list.number_chip,
         window.banner.retry,
         window.banner.start_again,
+        window.banner.open_folder,
+        window.away_notice.back,
     ]
     shown += [window.chat.resume_bot_button, window.contact_panel.export]
     for button in shown:
