@@ -5,7 +5,9 @@ all is well.
 What the last check found is kept in window.ini (the setup wizard's check, this window's, Settings'),
 so the strip is there from the next start's first paint. While something is open, the relay is
 asked again each time the inbox connects and every few minutes while it stays connected, off the
-GUI thread; nothing is asked once the relay says all is well."""
+GUI thread; nothing is asked once the relay says all is well. A customer's message that arrives
+meanwhile is asked again for at once (a stored webhook is what Meta's verification is checked by),
+and from then on the strip says what is left without saying that messages cannot arrive."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
+from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.wire import CheckReport, CheckStatus
 from ui.announce import announce
@@ -29,6 +32,8 @@ log = logging.getLogger(__name__)
 # and the relay address they were found at (another relay's are not this one's).
 OPEN_ITEMS_KEY = "relay_check/open_items"
 OPEN_ITEMS_URL_KEY = "relay_check/open_items_url"
+# The relay address a customer's message came through while something was open on it.
+MESSAGES_ARRIVED_URL_KEY = "relay_check/messages_arrived_url"
 # The check asks Graph a few questions and fetches the relay's public address: every five minutes
 # while something is open is nothing to the relay, and the owner fixing it in Meta's dashboard
 # sees the strip go soon after (Settings' "Check again" at once).
@@ -53,6 +58,7 @@ def remember_open_items(memory: QSettings, url: str, report: CheckReport) -> Non
     else:
         memory.remove(OPEN_ITEMS_KEY)
         memory.remove(OPEN_ITEMS_URL_KEY)
+        memory.remove(MESSAGES_ARRIVED_URL_KEY)
     memory.sync()
 
 
@@ -74,6 +80,7 @@ class SetupItemsNotice(QFrame):
         lay_out_warning_strip(self, self.text, self.fix_button)
         self.online = False
         self.checking = False
+        self.ask_again = False  # news came while a check was out: its answer may be older than it
         self.timer = QTimer(self)
         self.timer.setInterval(RECHECK_MS)
         self.timer.timeout.connect(self.check)
@@ -84,6 +91,8 @@ class SetupItemsNotice(QFrame):
         listed_steps = kept if isinstance(kept, list) else str(kept or "").split(",")
         self.url = url  # the relay the steps below were found at
         self.steps = [str(step).strip() for step in listed_steps if str(step).strip()]
+        self.arrived_url = str(memory.value(MESSAGES_ARRIVED_URL_KEY, "") or "") if url else ""
+        ctx.hub.changed.connect(self._changed)
         self._show()
 
     def relay_url(self) -> str:
@@ -101,11 +110,31 @@ class SetupItemsNotice(QFrame):
             self.check()
         self._show()
 
+    def messages_arrive(self) -> bool:
+        """A customer's message came through the relay this inbox uses: whatever its check still
+        finds, messages do reach the inbox."""
+        return bool(self.arrived_url) and self.arrived_url == self.relay_url()
+
+    def _changed(self, changes: Changes) -> None:
+        if not (changes.from_sync and changes.written) or not self.open_steps():
+            return
+        if not self.messages_arrive():
+            self.arrived_url = self.relay_url()
+            self.memory.setValue(MESSAGES_ARRIVED_URL_KEY, self.arrived_url)
+            self.memory.sync()
+            self._show()
+            # The relay counts a stored webhook as Meta's verification: its check has news now,
+            # not only at the timer's next turn.
+            self.check()
+
     def check(self) -> None:
         """Ask the relay to run its check (off the GUI thread) while something is open on it."""
         sync = self.ctx.sync
         client = sync.relay_client() if sync is not None else None
-        if self.checking or not self.online or not self.open_steps() or client is None or sync is None:
+        if self.checking:
+            self.ask_again = True
+            return
+        if not self.online or not self.open_steps() or client is None or sync is None:
             return
         url = sync.relay_url
         self.checking = True
@@ -119,11 +148,15 @@ class SetupItemsNotice(QFrame):
     def _checked(self, url: str, report: CheckReport) -> None:
         self.checking = False
         self.take(url, report)
+        if self.ask_again:
+            self.ask_again = False
+            self.check()
 
     def _not_checked(self, exc: BaseException) -> None:
         # Unreachable, a refused token…: the connection banner says those; the steps stay as they
         # were, asked again at the next connection or turn of the timer.
         self.checking = False
+        self.ask_again = False
         log.info("relay check for the setup strip not run: %s", type(exc).__name__)
 
     def take(self, url: str, report: CheckReport) -> None:
@@ -156,6 +189,11 @@ class SetupItemsNotice(QFrame):
             titles.append(
                 self.tr("{count} more things (Settings\u00a0▸\u00a0Relay says what)").format(count=unknown)
             )
+        if self.messages_arrive():
+            return self.tr(
+                "Customers' messages reach this inbox, but your relay's check still finds something "
+                "to fix: {items}."
+            ).format(items=listed(titles))
         return self.tr(
             "Customers' messages cannot reach this inbox yet. Still to fix on your relay: {items}."
         ).format(items=listed(titles))

@@ -10324,6 +10324,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>{count}가지 더(무엇인지는 설정&#xa0;▸&#xa0;릴레이에서 볼 수 있어요)</translation>
     </message>
     <message>
+        <source>Customers&apos; messages reach this inbox, but your relay&apos;s check still finds something to fix: {items}.</source>
+        <translation>고객 메시지는 이&#xa0;받은편지함에 들어오지만, 릴레이 점검에서 아직 고칠 것이 있어요: {items}.</translation>
+    </message>
+    <message>
         <source>Customers&apos; messages cannot reach this inbox yet. Still to fix on your relay: {items}.</source>
         <translation>고객 메시지가 아직 이&#xa0;받은편지함에 들어올 수 없어요. 릴레이에서 아직 고칠 것: {items}.</translation>
     </message>

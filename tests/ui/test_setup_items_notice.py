@@ -301,3 +301,57 @@ def test_settings_closed_without_a_fix_leaves_the_strip_as_it_was(
     assert strip.isVisible() and strip.text.text() == said
     assert len(window.findChildren(SetupItemsNotice)) == 1
     assert window.settings.value(setup_items_notice.OPEN_ITEMS_KEY) == kept  # said so at the next start
+
+
+def test_a_customer_message_that_arrives_is_not_told_it_cannot_reach_the_inbox(
+    qtbot: Any, window: Any, unfinished_relay: RunningRelay
+) -> None:
+    """Her first customer writes while the relay's check still finds something to fix (here Meta's
+    verification of the webhook, and a token WhatsApp refuses): the strip said "Customers' messages
+    cannot reach this inbox yet" above the very message, and kept its webhook item for five minutes.
+    The message's arrival asks the relay again at once, and the strip says what is still to fix
+    without denying that messages arrive, from then on and at the next start."""
+    from tests.support.relay_server import inbound
+    from ui.ops import pending_ops
+    from ui.relay_check_view import relay_report
+    from ui.setup_items_notice import SetupItemsNotice
+
+    relay = unfinished_relay
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    strip = window.setup_items
+    strip.take(relay.url, relay_report(relay.url, relay.token))
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=10000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=15000)  # the strip's own check on connecting
+    assert strip.text.text().startswith("Customers' messages cannot reach this inbox yet.")
+
+    assert (
+        relay.post_webhook(inbound("text", "안녕하세요, 주문 가능한가요?", name="이서연")).status_code == 200
+    )
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=10000)
+    said = f"Customers' messages reach this inbox, but your relay's check still finds something to fix: {TOKEN_ITEM}."
+    qtbot.waitUntil(lambda: strip.text.text() == said, timeout=15000)
+    assert strip.isVisible() and strip.timer.isActive()  # the token is still to fix: asked again later
+
+    # The next start says the same from its first paint.
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=15000)
+    next_start = SetupItemsNotice(window.ctx, window.settings)
+    qtbot.addWidget(next_start)
+    assert next_start.sentence() == said
+
+
+def test_a_customer_message_that_arrives_is_said_in_korean(korean: None, qtbot: Any, window: Any) -> None:
+    from ui import setup_items_notice
+    from ui.setup_items_notice import SetupItemsNotice, remember_open_items
+
+    url = "https://relay.myshop.example"
+    window.ctx.prefs["relay_url"] = url
+    remember_open_items(window.settings, url, newer_relays_check("public_url"))
+    window.settings.setValue(setup_items_notice.MESSAGES_ARRIVED_URL_KEY, url)
+    strip = SetupItemsNotice(window.ctx, window.settings)  # as the next start reads them
+    qtbot.addWidget(strip)
+    assert strip.sentence() == (
+        "고객 메시지는 이\u00a0받은편지함에 들어오지만, 릴레이 점검에서 아직 고칠 것이 있어요: "
+        "“안전한 공개 주소 (HTTPS)”."
+    )
