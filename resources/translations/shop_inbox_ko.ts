@@ -3419,7 +3419,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay no longer accepts this computer&apos;s relay token (it may have been changed on the relay). Paste the current one in Settings; whoever looks after your relay can give it to you.</source>
-        <translation>릴레이가 이&#xa0;컴퓨터의 릴레이 토큰을 더 이상 받지 않아요(릴레이에서 토큰이 바뀌었을 수 있어요). 지금 토큰을 설정에 붙여 넣으세요. 릴레이를 관리하는 분이 알려 줄 수 있어요.</translation>
+        <translation>릴레이가 이&#xa0;컴퓨터의 릴레이 토큰을 더 이상 받지 않아요(릴레이에서 바뀌었을 수 있어요). 현재 릴레이 토큰을 설정에 붙여 넣으세요. 릴레이를 관리하는 분이 알려 줄 수 있어요.</translation>
     </message>
     <message numerus="yes">
         <source>Shop Inbox sends your %n waiting replies once it is pasted.</source>
