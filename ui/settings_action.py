@@ -72,6 +72,9 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
         relay_url = str(ctx.prefs.get("relay_url") or "")
         if ctx.demo or not (dialog.token.text().strip() or relay_url != before_url):
             return
+        if relay_url != before_url:
+            # What is left to set up on a relay connected here is said as after the wizard's check.
+            window.setup_items.ask_about(relay_url)
         window.reconnect_sync()
 
     dialog.accepted.connect(saved)

@@ -1,12 +1,12 @@
 """A strip above the chat while the relay's own check finds something to fix before customers'
-messages can arrive (the setup's relay page lets the owner go on with it), until the relay says
-all is well.
+messages can arrive (the setup's relay page lets the owner go on with it; a relay connected in
+Settings is checked once it answers), until the relay says all is well.
 
 What the last check found is kept in window.ini (the setup wizard's check, this window's, Settings'),
 so the strip is there from the next start's first paint. While something is open, the relay is
 asked again each time the inbox connects and every few minutes while it stays connected, off the
-GUI thread; nothing is asked once the relay says all is well. A customer's message that arrives
-meanwhile is asked again for at once (a stored webhook is what Meta's verification is checked by),
+GUI thread; nothing is asked once the relay says all is well. When a customer's message arrives
+meanwhile, the relay is asked again at once (a stored webhook is what Meta's verification is checked by),
 and from then on the strip says what is left without saying that messages cannot arrive."""
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ class SetupItemsNotice(QFrame):
         self.online = False
         self.checking = False
         self.ask_again = False  # news came while a check was out: its answer may be older than it
+        self.unchecked_url = ""  # a relay connected in Settings without its check: asked once
         self.timer = QTimer(self)
         self.timer.setInterval(RECHECK_MS)
         self.timer.timeout.connect(self.check)
@@ -127,14 +128,25 @@ class SetupItemsNotice(QFrame):
             # not only at the timer's next turn.
             self.check()
 
+    def ask_about(self, url: str) -> None:
+        """The inbox was connected to the relay at `url` in Settings: its check is asked for once it
+        answers, as the first-run wizard asks it (saved without Check connection, no check had run,
+        and nothing said that Meta could not reach it)."""
+        if self.ctx.demo or not url:
+            return
+        self.unchecked_url = url
+        self.check()
+
     def check(self) -> None:
-        """Ask the relay to run its check (off the GUI thread) while something is open on it."""
+        """Ask the relay to run its check (off the GUI thread) while something is open on it, or
+        while it was never checked since Settings connected it."""
         sync = self.ctx.sync
         client = sync.relay_client() if sync is not None else None
         if self.checking:
             self.ask_again = True
             return
-        if not self.online or not self.open_steps() or client is None or sync is None:
+        unchecked = bool(self.unchecked_url) and self.unchecked_url == self.relay_url()
+        if not self.online or not (self.open_steps() or unchecked) or client is None or sync is None:
             return
         url = sync.relay_url
         self.checking = True
@@ -165,6 +177,8 @@ class SetupItemsNotice(QFrame):
         if self.ctx.demo or not url or url != self.relay_url():
             return
         before = self.open_steps()
+        if url == self.unchecked_url:
+            self.unchecked_url = ""
         self.url, self.steps = url, open_items(report)
         remember_open_items(self.memory, url, report)
         self._show()

@@ -355,3 +355,32 @@ def test_a_customer_message_that_arrives_is_said_in_korean(korean: None, qtbot: 
         "고객 메시지는 이\u00a0받은편지함에 들어오지만, 릴레이 점검에서 아직 고칠 것이 있어요: "
         "“안전한 공개 주소 (HTTPS)”."
     )
+
+
+def test_a_relay_first_connected_in_settings_is_checked_too(
+    qtbot: Any, window: Any, dialogs: Any, unfinished_relay: RunningRelay
+) -> None:
+    """She chose "Set up later", as the wizard invites, and connected the relay later in Settings ▸
+    Relay, saving without pressing Check connection: the relay's check was never run, the strip never
+    came, and the empty inbox asked her to send the shop a message that could not arrive."""
+    from ui.settings_action import open_settings
+
+    relay = unfinished_relay
+    window.start_sync()  # no relay yet: the banner says to set one up
+    dialogs.expect("modal")  # Settings, window-modal
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    dialog.relay_url.setText(relay.url)
+    qtbot.keyClicks(dialog.token, relay.token)
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        dialog.save_button.click()
+
+    strip = window.setup_items
+    qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=15000)
+    qtbot.waitUntil(strip.isVisible, timeout=15000)
+    assert strip.text.text() == (
+        "Customers' messages cannot reach this inbox yet. Still to fix on your relay: "
+        f"{TOKEN_ITEM} and {WEBHOOK_ITEM}."
+    )
+    qtbot.waitUntil(lambda: "the strip above says what is still to fix" in window.chat.empty.text())
