@@ -8988,7 +8988,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Nothing answers at {url}. Start the relay on the server (docker compose up -d, or shop-inbox-relay serve) and check that the address points at it.</source>
-        <translation>{url}에서 아무것도 응답하지 않아요. 서버에서 릴레이를 시작하고 (docker compose up -d 또는 shop-inbox-relay serve) 주소가 그&#xa0;서버를 가리키는지 확인하세요.</translation>
+        <translation>{url}에서 아무것도 응답하지 않아요. 서버에서 릴레이를 시작하고(docker compose up -d 또는 shop-inbox-relay serve), 주소가 그&#xa0;서버를 가리키는지 확인하세요.</translation>
     </message>
     <message>
         <source>Something answers at {url}, but it is not your relay. Check that the address points at your server.</source>
