@@ -134,8 +134,9 @@ class SetupItemsNotice(QFrame):
         and nothing said that Meta could not reach it)."""
         if self.ctx.demo or not url:
             return
+        # Asked when the inbox connects to it (the engine starts again on it, "connecting" first):
+        # asked now, the engine still on the old relay would answer, or fail as it stops.
         self.unchecked_url = url
-        self.check()
 
     def check(self) -> None:
         """Ask the relay to run its check (off the GUI thread) while something is open on it, or
@@ -168,8 +169,10 @@ class SetupItemsNotice(QFrame):
         # Unreachable, a refused token…: the connection banner says those; the steps stay as they
         # were, asked again at the next connection or turn of the timer.
         self.checking = False
-        self.ask_again = False
         log.info("relay check for the setup strip not run: %s", type(exc).__name__)
+        if self.ask_again:  # a connection came meanwhile (the failure may be the old one's)
+            self.ask_again = False
+            self.check()
 
     def take(self, url: str, report: CheckReport) -> None:
         """A check of the relay at `url`: this strip's, or the owner's own in Settings (of an address

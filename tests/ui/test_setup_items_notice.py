@@ -384,3 +384,33 @@ def test_a_relay_first_connected_in_settings_is_checked_too(
         f"{TOKEN_ITEM} and {WEBHOOK_ITEM}."
     )
     qtbot.waitUntil(lambda: "the strip above says what is still to fix" in window.chat.empty.text())
+
+
+def test_a_relay_switched_to_in_settings_is_checked_too(
+    qtbot: Any, tmp_path: Path, window: Any, dialogs: Any, unfinished_relay: RunningRelay
+) -> None:
+    """Connected to one relay, she moves to the shop's new relay in Settings ▸ Relay and saves
+    without pressing Check connection: the new relay's check runs once the inbox reaches it."""
+    from tests.support.relay_server import run_relay
+    from tests.ui.test_sync_adapter import keep_token
+    from ui.settings_action import open_settings
+
+    (tmp_path / "first").mkdir()
+    with run_relay(tmp_path / "first") as first:
+        keep_token(window, first.url, first.token)
+        window.start_sync()
+        qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=15000)
+        dialogs.expect("modal")  # Settings, window-modal
+        dialog = open_settings(window, window.ctx)
+        qtbot.waitUntil(dialog.isVisible)
+        qtbot.waitUntil(dialog.save_button.isEnabled)
+        dialog.relay_url.setText(unfinished_relay.url)
+        qtbot.keyClicks(dialog.token, unfinished_relay.token)
+        with qtbot.waitSignal(dialog.accepted, timeout=15000):
+            dialog.save_button.click()
+        strip = window.setup_items
+        qtbot.waitUntil(strip.isVisible, timeout=15000)
+        assert strip.text.text() == (
+            "Customers' messages cannot reach this inbox yet. Still to fix on your relay: "
+            f"{TOKEN_ITEM} and {WEBHOOK_ITEM}."
+        )
