@@ -356,6 +356,12 @@ class RelayCheckView(QWidget):
             )
         )
 
+    def first_failing_line(self) -> tuple[QLabel, QLabel] | None:
+        """The title and sentence of the first line to fix, if any."""
+        cross = mark(CheckStatus.FAIL)[0]
+        rows = zip(self.line_labels, self.titles, strict=True)
+        return next(((title, text) for (symbol, text), title in rows if symbol.text() == cross), None)
+
     def failing_text(self) -> str:
         """Every failing line's words, for tests and for copying into a message to a helper."""
         cross = mark(CheckStatus.FAIL)[0]
@@ -444,6 +450,11 @@ class RelayCheckPanel(QWidget):
         scroll.setWidget(self.view)
         scroll.hide()  # an empty box until a check runs
         self.scroll_area = scroll
+        # A report taller than its box opens on its first line to fix, once the box has laid it out
+        # (its range changes then), until the owner scrolls it herself.
+        self._bring_failure = False
+        scroll.verticalScrollBar().rangeChanged.connect(self._bring_first_failure)
+        scroll.verticalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.button: QPushButton | None = None
@@ -477,6 +488,7 @@ class RelayCheckPanel(QWidget):
         self.run()
 
     def run(self) -> None:
+        self._bring_failure = False
         if self.credentials is None:
             return
         url, token = self.credentials()
@@ -521,7 +533,22 @@ class RelayCheckPanel(QWidget):
             set_busy(self.button, False)
         self._fit_box(report=True)
         self.view.show_report(report)
+        self._bring_failure = True
+        self._bring_first_failure()
         self.finished.emit(report)
+
+    def _bring_first_failure(self, *_range: int) -> None:
+        """The first line to fix in sight, its sentence then its title: the strip above the chat
+        names it, and "How to fix…" opened on the number's health and the ticks above it."""
+        failing = self.view.first_failing_line() if self._bring_failure else None
+        if failing is None:
+            return
+        title, sentence = failing
+        self.scroll_area.ensureWidgetVisible(sentence, 0, 0)
+        self.scroll_area.ensureWidgetVisible(title, 0, 0)
+
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self._bring_failure = False
 
     def _failed(self, exc: BaseException) -> None:
         if self.button is not None:

@@ -471,3 +471,49 @@ def test_a_relay_clock_behind_says_how_far_off_without_a_minus_sign(qapp: Any) -
         step=CheckStep.CLOCK, status="fail", problem=CheckProblem.CLOCK_OFF, params={"seconds": "-3725"}
     )
     assert line_sentence(line).startswith("The relay's clock is 3,725 seconds off,")
+
+
+def test_what_is_left_to_fix_is_in_sight_when_the_check_ends(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
+    """The inbox's strip named "Webhook verified by Meta"; How to fix… opened Settings ▸ Relay with
+    its check, and its box showed the number's health and five ticks, the one line to fix below its
+    edge for the owner to find by scrolling a box inside a scrolling window (1366×768, Korean)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    from tests.relay.test_check import shop_settings
+    from tests.support.fake_graph import APP_ID, run_fake_graph
+    from tests.support.servers import free_port
+    from ui.settings_dialog import SettingsDialog
+
+    def in_sight(widget: QWidget, box: Any) -> bool:
+        top = widget.mapTo(box.viewport(), QPoint(0, 0)).y()
+        return top >= 0 and top + widget.height() <= box.viewport().height()
+
+    with run_fake_graph() as graph:
+        graph.subscribed_app_ids.append(APP_ID)  # all is set up but Meta's call to the webhook
+        port = free_port()
+        relay = RunningRelay(settings=shop_settings(tmp_path, graph, port), port=port).start()
+        try:
+            dialog = SettingsDialog(ctx, stored_token=lambda url: relay.token if url == relay.url else "")
+            qtbot.addWidget(dialog)
+            dialog.relay_url.setText(relay.url)
+            dialog.resize(560, 720)  # as it opens on a 1366×768 laptop
+            dialog.show()
+            panel = dialog.relay_check
+            assert panel.button is not None
+            with qtbot.waitSignal(panel.finished, timeout=30000):
+                panel.button.click()
+        finally:
+            relay.stop()
+            relay.client.close()
+    view = panel.view
+    failing = [
+        (title, text)
+        for (symbol, text), title in zip(view.line_labels, view.titles, strict=True)
+        if symbol.text() == "✗"
+    ]
+    assert [title.text() for title, _text in failing] == ["Webhook verified by Meta"]
+    title, text = failing[0]
+    box = panel.scroll_area
+    qtbot.waitUntil(lambda: box.verticalScrollBar().maximum() > 0)  # the report is taller than its box
+    qtbot.waitUntil(lambda: in_sight(title, box) and in_sight(text, box))
