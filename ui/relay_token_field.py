@@ -84,6 +84,8 @@ class RelayTokenField(QObject):
         # after it (a save says where the new token went itself).
         self._asks = 0
         self._wanted = False  # the field is to take the keyboard once it can
+        self._asked_for = False  # the relay refused the kept token, or none is kept: a new one is wanted
+        self._place: TokenPlace | None = None
         dialog.finished.connect(self._closed)
         if token_place is None:
             self._show(None)
@@ -109,11 +111,9 @@ class RelayTokenField(QObject):
         failed or nothing was asked: leaving the field empty keeps what is kept)."""
         # "Leave empty to keep the current one" read oddly with none kept (a backup restored on a
         # new computer): the field then asks for it.
-        self.edit.setPlaceholderText(
-            self.tr("Paste your relay token")
-            if place == "none"
-            else self.tr("Leave empty to keep the current relay token")
-        )
+        # Nor when the relay refused the one kept: "the current one" is the one refused.
+        self._place = place
+        self._say_what_to_type()
         self.where.setText(
             self.tr("No relay token stored yet.") if place is None else place_sentence(self.ctx, place)
         )
@@ -121,6 +121,13 @@ class RelayTokenField(QObject):
         if self._wanted:
             self._stop_waiting()
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _say_what_to_type(self) -> None:
+        self.edit.setPlaceholderText(
+            self.tr("Paste your relay token")
+            if self._place == "none" or self._asked_for
+            else self.tr("Leave empty to keep the current relay token")
+        )
 
     def kept_at(self, where: str) -> None:
         """A new token was kept (`where`, in words): a read still out says nothing now."""
@@ -137,7 +144,9 @@ class RelayTokenField(QObject):
     def take_keyboard(self) -> None:
         """The keyboard in the field (the relay refused the token, or none is kept here), at once or
         as soon as it is known where the token is kept."""
+        self._asked_for = True
         if self.edit.isEnabled():
+            self._say_what_to_type()
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif not self._wanted:
             self._wanted = True

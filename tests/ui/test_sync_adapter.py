@@ -113,6 +113,8 @@ def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.relay_url.text() == relay.url
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.token)  # where the refused token goes
+    # Not "Leave empty to keep the current relay token": the current one is the one refused.
+    assert dialog.token.placeholderText() == "Paste your relay token"
     qtbot.keyClicks(dialog.token, relay.token)
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
     qtbot.waitUntil(save.isEnabled)  # the stored preferences are read first
