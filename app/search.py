@@ -28,6 +28,7 @@ from app.text import (
     is_initials_query,
     like_pattern,
     long_number,
+    loose_pair,
     marks_pattern,
     name_match,
     needs_casefold,
@@ -156,11 +157,30 @@ class _Term:
     needle: str  # lower()-ed, for a read
     pattern: re.Pattern[str]  # where it is in a message's text, as the index finds it
     confirmed: bool = False  # the index finds more than it (a phone number's digits): `pattern` decides
+    # Its FTS5 query in the trigram table that finds it too: two syllables spaced ('두 개' for '두개'),
+    # which the bigram table holds as two words. Such a term is looked for in both, on its own.
+    spaced: str = ""
+
+    @property
+    def source(self) -> str | None:
+        """What finds it: its table, or its own pair of queries for a term with `spaced`."""
+        return f"{self.table} {self.match} {self.spaced}" if self.spaced else self.table
+
+    def ways(self) -> list[tuple[str, str]]:
+        """Its (FTS table, query) pairs, each finding some of its messages."""
+        assert self.table is not None
+        return [(self.table, self.match), *([("message_fts", self.spaced)] if self.spaced else [])]
 
 
 def _term(word: str, region: str | None = None) -> _Term:
     """Trigram FTS5 for 3+ characters, bigrams for two letters or digits, a read for the rest."""
     pattern = search_pattern(word)
+    pair = loose_pair(word)
+    if pair is not None:
+        # '두개' in '두개요' (the bigram table), or in '두 개' (a trigram with its space): the pattern
+        # keeps the spaced ones where one syllable is a word of its own (app/text.py `loose_pair`).
+        spaced = fts_phrase(f"{pair[0]} {pair[1]}")
+        return _Term("message_bigram", fts_phrase(pair), word.lower(), pattern, True, spaced)
     if len(word) >= 3:
         # '린넨셔츠' finds the customer's '린넨 셔츠', '39000' finds '39,000원': one phrase a spelling.
         phrases = " OR ".join(map(fts_phrase, search_phrases(word, region)))
@@ -583,16 +603,58 @@ def _reads(needles: list[str], body: str) -> tuple[str, dict[str, str]]:
     return sql, {f"read{i}": needle for i, needle in enumerate(needles)}
 
 
-def _tables(terms: list[_Term]) -> dict[str, str]:
-    """Each FTS table's query: its terms', all of them required."""
+def _tables(terms: list[_Term]) -> dict[str, list[tuple[str, str]]]:
+    """Each source's (FTS table, query) pairs: one table's terms all required in one query; a term with
+    a spaced pair on its own, found by either of its two."""
     by_table: dict[str, list[str]] = {}
+    sources: dict[str, list[tuple[str, str]]] = {}
     for t in terms:
-        if t.table is not None:
+        if t.spaced:
+            sources[str(t.source)] = t.ways()
+        elif t.table is not None:
             by_table.setdefault(t.table, []).append(t.match)
-    return {
-        table: matches[0] if len(matches) == 1 else " AND ".join(f"({m})" for m in matches)
-        for table, matches in by_table.items()
-    }
+    for table, matches in by_table.items():
+        sources[table] = [
+            (table, matches[0] if len(matches) == 1 else " AND ".join(f"({m})" for m in matches))
+        ]
+    return sources
+
+
+def _rowids(ways: list[tuple[str, str]], name: str, window: bool = False) -> tuple[str, dict[str, str]]:
+    """SQL of the rowids a source's queries find (in the window :lo–:hi), and its parameters, named
+    after `name`."""
+    parts = []
+    params: dict[str, str] = {}
+    for k, (table, match) in enumerate(ways):
+        parts.append(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH :{name}_{k}"
+            + (" AND rowid BETWEEN :lo AND :hi" if window else "")
+        )
+        params[f"{name}_{k}"] = match
+    return " UNION ALL ".join(parts), params
+
+
+def _count(session: Session, ways: list[tuple[str, str]]) -> int:
+    """How many messages a term's queries find, counting no further than DIRECT_MATCHES."""
+    total = 0
+    for table, match in ways:
+        total += session.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :n)"),
+            {"q": match, "n": DIRECT_MATCHES},
+        ).scalar_one()
+    return min(total, DIRECT_MATCHES)
+
+
+def _confirmed(session: Session, ids: list[int], confirm: list[re.Pattern[str]], limit: int) -> list[int]:
+    """Of these candidates (in time order), the first `limit` whose text has each pattern: read a batch
+    at a time, until the page is full."""
+    found: list[int] = []
+    candidates = iter(ids)
+    while len(found) < limit and (batch := list(itertools.islice(candidates, CONFIRM_BATCH))):
+        read = text(f"SELECT id, {_WORDS} FROM message WHERE id IN ({','.join(map(str, batch))})")
+        bodies: dict[int, str | None] = {i: body for i, body in session.execute(read)}
+        found += [i for i in batch if all(p.search(bodies.get(i) or "", 0, FTS_BODY_CHARS) for p in confirm)]
+    return found[:limit]
 
 
 def _fts_ids(
@@ -618,49 +680,41 @@ def _fts_ids(
     counts: dict[str, int] = {}
     if contact_id is None or len(tables) > 1:
         for t in terms:
-            if t.table is not None:
-                count = session.execute(
-                    text(f"SELECT count(*) FROM (SELECT 1 FROM {t.table} WHERE {t.table} MATCH :q LIMIT :n)"),
-                    {"q": t.match, "n": DIRECT_MATCHES},
-                ).scalar_one()
-                counts[t.table] = min(counts.get(t.table, count), count)
-    drive = min(tables, key=lambda table: counts.get(table, 0))
-    # A term the index only narrows down (a phone number) is read in each candidate, which windows do not.
-    if contact_id is None and counts[drive] >= DIRECT_MATCHES and not any(t.confirmed for t in terms):
+            if t.source is not None:
+                count = _count(session, t.ways())
+                counts[t.source] = min(counts.get(t.source, count), count)
+    drive = min(tables, key=lambda source: counts.get(source, 0))
+    # A term the index only narrows down (a phone number, two syllables spaced) is read in each
+    # candidate: those of a window, or those of every match.
+    windowed_confirm = [t.pattern for t in terms if t.confirmed]
+    if contact_id is None and counts[drive] >= DIRECT_MATCHES:
         found, cursor, done = _windowed_ids(
-            session, tables, reads, read_params, limit, cursor, counts[drive], floor, number
+            session, tables, reads, read_params, limit, cursor, counts[drive], floor, number, windowed_confirm
         )
         if done:
             return found
-    confirm = [t.pattern for t in terms if t.table not in (drive, None) or t.confirmed]
+    confirm = [t.pattern for t in terms if t.source not in (drive, None) or t.confirmed]
     chat_filter = "AND m.contact_id = :contact" if contact_id is not None else ""
+    rowids, queries = _rowids(tables[drive], "q")
+    params: dict[str, Any] = dict(queries)
     sql = (
-        f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "
+        f"SELECT m.id FROM message m WHERE m.id IN ({rowids}) "
         # The period's bound only filters (unary +): the FTS matches still drive, as without one.
         f"AND (m.sent_at, m.id) < (:bt, :bi){_since('+m.sent_at', floor)} {chat_filter}{reads}"
         f"{_of_number('m', number)} "
         "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
     )
-    params: dict[str, Any] = {
-        "q": tables[drive],
-        "bt": cursor[0],
-        "bi": cursor[1],
-        "limit": limit - len(found),
-        "since": floor,
-        "number": number,
-    }
+    params.update(
+        {"bt": cursor[0], "bi": cursor[1], "limit": limit - len(found), "since": floor, "number": number}
+    )
     params.update(read_params)
     if contact_id is not None:
         params["contact"] = contact_id
-    ids = iter(session.execute(text(sql), params).scalars().all())
+    ids = session.execute(text(sql), params).scalars().all()
     if not confirm:
         return found + list(ids)
     # The candidates' texts are read a batch at a time, in time order, until the page is full.
-    while len(found) < limit and (batch := list(itertools.islice(ids, CONFIRM_BATCH))):
-        read = text(f"SELECT id, {_WORDS} FROM message WHERE id IN ({','.join(map(str, batch))})")
-        bodies: dict[int, str | None] = {i: body for i, body in session.execute(read)}
-        found += [i for i in batch if all(p.search(bodies.get(i) or "", 0, FTS_BODY_CHARS) for p in confirm)]
-    return found[:limit]
+    return found + _confirmed(session, list(ids), confirm, limit - len(found))
 
 
 _WINDOW_END = text(
@@ -679,7 +733,7 @@ _WINDOW_IDS = text(
 
 def _windowed_ids(
     session: Session,
-    tables: dict[str, str],
+    tables: dict[str, list[tuple[str, str]]],
     reads: str,
     read_params: dict[str, str],
     limit: int,
@@ -687,22 +741,25 @@ def _windowed_ids(
     matches: int,
     floor: int | None = None,
     number: str | None = None,
+    confirm: list[re.Pattern[str]] | None = None,
 ) -> tuple[list[int], tuple[int, int], bool]:
     """Walk the newest messages a window at a time (index on sent_at, id), asking each FTS table only
     for the rowid range the window spans. Exact: a window holds every message newer than its oldest
     one. Returns the ids found, where the walk stopped, and whether it is done; it stops early once
     it has walked so many rows that sorting every match would have been cheaper. With a `floor`, the
-    last window ends at it: the walk is done where the period begins."""
+    last window ends at it: the walk is done where the period begins. A window's candidates are
+    read for the `confirm` patterns, when there are any."""
     found: list[int] = []
     bt, bi = cursor
     window = FIRST_WINDOW
     walked = 0
-    names = list(tables)
-    matched = " AND ".join(
-        f"m.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :q{i} AND rowid BETWEEN :lo AND :hi)"
-        for i, table in enumerate(names)
-    )
-    queries = {f"q{i}": tables[table] for i, table in enumerate(names)}
+    parts = []
+    queries: dict[str, str] = {}
+    for i, ways in enumerate(tables.values()):
+        rowids, params = _rowids(ways, f"q{i}", window=True)
+        parts.append(f"m.id IN ({rowids})")
+        queries.update(params)
+    matched = " AND ".join(parts)
     while walked <= WALK_PER_MATCH * matches:
         if floor is None:
             end = session.execute(_WINDOW_END, {"bt": bt, "bi": bi, "skip": window - 1}).first()
@@ -715,19 +772,20 @@ def _windowed_ids(
         lo, hi = session.execute(_WINDOW_IDS, {"wt": wt, "wi": wi, "bt": bt, "bi": bi}).one()
         if lo is None:
             return found, (bt, bi), True
-        found += [
+        ids = [
             row[0]
             for row in session.execute(
                 text(
                     f"SELECT m.id FROM message m WHERE {matched} "
                     "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
                     f"{reads}{_of_number('m', number)} "
-                    "ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
+                    "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
                 ),
                 {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
                  "limit": limit - len(found), "number": number},
             )
         ]  # fmt: skip
+        found += _confirmed(session, ids, confirm, limit - len(found)) if confirm else ids
         if len(found) >= limit or end is None:
             return found, (wt, wi), True
         bt, bi = wt, wi

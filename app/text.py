@@ -160,15 +160,47 @@ def loose_letters(query: str) -> str | None:
     return letters if any(map(_is_hangul, letters)) else None
 
 
+def loose_pair(query: str) -> str | None:
+    """The two Hangul syllables of a search term typed as two ('두개', or '두 개' spaced as a message
+    may be), which search also finds with a space between them where one of them is a word of its
+    own (`search_pattern`); None for anything else."""
+    letters = query.replace(" ", "")
+    if len(letters) != 2 or not all(map(_is_hangul, letters)) or query.count(" ") > 1:
+        return None
+    return letters
+
+
+# Not a letter or digit: where a word begins or ends.
+_WORD_EDGE_BEFORE = r"(?<![^\W_])"
+_WORD_EDGE_AFTER = r"(?![^\W_])"
+
+
+def _pair_pattern(pair: str) -> str:
+    """'두개' and '두 개', and '개 두' in '한 개 두 개' too: a space between the two syllables only where
+    one of them is a word of its own ('두 개요', '택배 비'), never across two longer words ('택배 송장'
+    is no '배송', nor '주문 할게요' a '문할')."""
+    first, second = map(re.escape, pair)
+    return f"{first}{second}|{_WORD_EDGE_BEFORE}{first} {second}|{first} {second}{_WORD_EDGE_AFTER}"
+
+
 def search_pattern(query: str) -> re.Pattern[str]:
     """Where a search query is in a message's text, as search finds it (`search_phrases`): any case,
     ß or ss, an amount's commas or none, and for Korean words a space or none between letters. For the
     highlights (one pass over the text, where the phrases OR-ed would take one pass each)."""
+    pair = loose_pair(query)
+    if pair is not None:
+        return re.compile(_pair_pattern(pair))
     if len(query) < 3:
         return re.compile(re.escape(query), re.IGNORECASE)
     phone = typed_phone(query)
     if phone is not None:
-        return phone_pattern(phone)  # '+82 10-9876-5432' in '010 9876 5432', and every other way
+        pattern = phone_pattern(phone).pattern  # '+82 10-9876-5432' in '010 9876 5432', and every other way
+        digits = long_number(query)
+        if digits is not None:
+            # '1012345678' is also a tracking number's digits: found as typed, and in its groups.
+            exact = sorted([digits, *number_groupings(digits)], key=len, reverse=True)
+            pattern += r"|(?<!\d)(?:" + "|".join(map(re.escape, exact)) + r")(?!\d)"
+        return re.compile(pattern)
     if long_number(query) is not None:
         # Exactly the groupings the index is asked for, the longest written first.
         return re.compile("|".join(map(re.escape, sorted(search_phrases(query), key=len, reverse=True))))
@@ -192,10 +224,21 @@ def query_terms(query: str) -> list[str]:
     """What a search query asks for, each term in any order and anywhere in a message: its words, and
     each phrase typed in double quotes kept whole. '원피스 네이비' → ['원피스', '네이비'];
     '"카드 결제" 취소' → ['카드 결제', '취소']; an empty '""' asks for nothing. A phone number is one
-    term however it is spaced ('+82 10 9876 5432': `app.phones.typed_phone`)."""
+    term however it is spaced ('+82 10 9876 5432': `app.phones.typed_phone`), and so are Korean
+    words of one syllable typed in a row ('두 개 주문' → ['두 개', '주문']): each alone is in nearly
+    every message, together they are what the owner means."""
     if typed_phone(query) is not None:
         return [" ".join(query.split())]
-    found = (" ".join((phrase or word).split()) for phrase, word in _TERMS.findall(query))
+    found: list[str] = []
+    syllables: list[str] = []  # a run of one-syllable Korean words: '두 개' is one term, as in '두개'
+    for phrase, word in _TERMS.findall(query):
+        if len(word) == 1 and _is_hangul(word):
+            syllables.append(word)
+            continue
+        found.extend([" ".join(syllables)] if len(syllables) > 1 else syllables)
+        syllables = []
+        found.append(" ".join((phrase or word).split()))
+    found.extend([" ".join(syllables)] if len(syllables) > 1 else syllables)
     return list(dict.fromkeys(term for term in found if term))
 
 

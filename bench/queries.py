@@ -36,6 +36,11 @@ QUERIES_NUM = ["12345", "8821", "99", "5678"]
 QUERIES_LONG_NUM = ["654321098765", "6012345678901", "1234567890"]
 # Phone numbers typed as WhatsApp or a customer writes them, found in every other form (app/phones.typed_phone).
 QUERIES_PHONE = ["+82 10-9876-5432", "010 1234 5678", "01055551234", "(010) 3330-4567", "010.2222.3333"]
+# The same numbers typed as a wa_id, or without the trunk 0 (app/phones.typed_phone).
+QUERIES_PHONE_BARE = ["1098765432", "821012345678", "10 5555 1234"]
+# Two syllables typed together that messages space ('두개' for '두 개'), and the other way round
+# (app/search.py: the bigram table's matches, or the trigram table's spaced pair, confirmed).
+QUERIES_KO_SPACING = ["두개", "두 개", "한 개", "네알", "배송", "사이"]
 QUERIES_MISS = ["없는말", "zzqx", "qq", "뷁"]
 
 
@@ -126,6 +131,8 @@ def main() -> None:
         ("digits", QUERIES_NUM),
         ("long number", QUERIES_LONG_NUM),
         ("phone", QUERIES_PHONE),
+        ("bare phone", QUERIES_PHONE_BARE),
+        ("ko spacing", QUERIES_KO_SPACING),
         ("no match", QUERIES_MISS),
     ]:
         with db.read() as s:
