@@ -248,18 +248,25 @@ def typed_phone(query: str, region: str | None = None) -> TypedPhone | None:
     parts = [p for p in _PHONE_SEPARATORS.split(text.lstrip("+")) if p]
     import phonenumbers
 
-    if text.startswith("+") or (len(parts) > 1 and not digits.startswith("0")):
+    if not text.startswith("+") and not digits.startswith("0") and _international(digits, parts) is None:
+        # "1012345678", "10 1234 5678": a Korean mobile number typed without its trunk 0 (as its
+        # wa_id holds it after the 82), which customers write "010-1234-5678".
+        if not _MOBILE_WITHOUT_TRUNK.fullmatch(digits):
+            return None
+        national = digits
+        typed = _grouped(parts, national)
+        number = phonenumbers.parse("+82" + national, None)
+        country = ""
+    elif text.startswith("+") or not digits.startswith("0"):
         try:
             number = phonenumbers.parse("+" + digits, None)
         except phonenumbers.NumberParseException:
             return None
         country = str(number.country_code)
-        # Without its +, the first group must be the calling code: "6543-2109-8765" is no phone.
-        known = phonenumbers.is_possible_number if text.startswith("+") else phonenumbers.is_valid_number
-        if not known(number) or (not text.startswith("+") and parts[0] != country):
+        if text.startswith("+") and not phonenumbers.is_possible_number(number):
             return None
         national = digits[len(country) :].removeprefix("0")  # "+82 (0)10…"
-        typed = _grouped(parts[1:], national)
+        typed = _grouped(parts[1:], national) if len(parts) > 1 else None
     elif digits.startswith("0") and not digits.startswith("00"):
         country, national = "", digits[1:]
         typed = _grouped(parts, national)
@@ -278,6 +285,25 @@ def typed_phone(query: str, region: str | None = None) -> TypedPhone | None:
         if standard and standard not in groupings:
             groupings.append(standard)
     return TypedPhone(country, national, tuple(groupings))
+
+
+# A Korean mobile number's national digits (010 without its 0), which an owner copies from a wa_id.
+_MOBILE_WITHOUT_TRUNK = re.compile(r"10[1-9]\d{7}")
+
+
+def _international(digits: str, parts: list[str]) -> str | None:
+    """The calling code of a number typed without its + ("82 10 9876 5432", "821098765432"): a valid
+    number whose first group, typed in groups, is that code ("6543-2109-8765" is no phone); None."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return None
+    country = str(number.country_code)
+    if not phonenumbers.is_valid_number(number) or (len(parts) > 1 and parts[0] != country):
+        return None
+    return country
 
 
 def _grouped(parts: list[str], national: str) -> tuple[str, ...] | None:
@@ -315,7 +341,8 @@ def _separators(places: int) -> list[tuple[str, ...]]:
     WhatsApp's own), the same one throughout beyond (a French "6 12 34 56 78": 3 phrases, not 81).
     A slash after the area code too, as Germans write a number: "0171/2345678", "030/123 456 78"."""
     if places <= 2:
-        found = list(itertools.product(" -.", repeat=places))
+        # Or none at one place: "010-12345678", "0101234 5678" (both none: the national digits).
+        found = list(itertools.product(("", " ", "-", "."), repeat=places))
     else:
         found = [(sep,) * places for sep in " -."]
     return found + [("/", *rest) for rest in _separators(places - 1)] if places else found

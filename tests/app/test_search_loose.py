@@ -76,3 +76,46 @@ def test_every_plan_finds_the_same_spaced_syllables(
     assert bodies(spaced, query) == direct == read
     assert bodies(spaced, query, limit=1) == direct[:1]
     assert direct
+
+
+@pytest.fixture
+def numbers(db: Database) -> Database:
+    with db.write() as s:
+        customer = make_contact(s, wa_id="821012345678", profile_name="최유진")
+        for i, body in enumerate(
+            [
+                "제 번호 010-1234-5678 이에요",
+                "010 1234 5678로 연락주세요",
+                "01012345678",
+                "010-12345678 로 보내주세요",
+                "다른 번호 010-1234-5679",
+                "송장 1012345678",
+            ]
+        ):
+            make_message(s, customer, body, sent_at=BASE_TIME + timedelta(hours=i))
+    return db
+
+
+@pytest.mark.parametrize("typed", ["1012345678", "10 1234 5678", "821012345678", "+82 10 1234 5678"])
+def test_a_mobile_number_without_its_0_finds_the_messages_that_quote_it(
+    numbers: Database, typed: str
+) -> None:
+    """The owner copies a customer's number from her wa_id ('821012345678') or types it without its
+    0: the chat is found, and so is every message that wrote the number, whatever its dashes."""
+    found = bodies(numbers, typed, region="KR")
+    assert found[-4:] == [
+        "010-12345678 로 보내주세요",
+        "01012345678",
+        "010 1234 5678로 연락주세요",
+        "제 번호 010-1234-5678 이에요",
+    ]
+    assert "다른 번호 010-1234-5679" not in found
+    with numbers.read() as s:
+        assert [c.display_name for c in search_contacts(s, typed)] == ["최유진"]
+        hits = search_messages(s, typed, region="KR")
+    assert "010-1234-5678" in {h.snippet[a:b] for h in hits for a, b in h.highlights}
+
+
+def test_the_digits_typed_are_still_found_as_they_are_written(numbers: Database) -> None:
+    """A tracking number that happens to look like a mobile number without its 0 is found too."""
+    assert bodies(numbers, "1012345678")[0] == "송장 1012345678"
