@@ -14,13 +14,20 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.business_numbers import number_tags, shop_numbers
-from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, business_number_sql, omitted_caption
+from app.conversation_rows import (
+    BUSINESS_NUMBER_SQL,
+    OMITTED_SQL,
+    business_number_sql,
+    conversation_where,
+    omitted_caption,
+)
 from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
 from app.interactive_text import search_text, shown_text
 from app.models import to_millis
 from app.orders import typed_order_number
 from app.phones import number_fragment, number_name, number_tail, typed_phone
 from app.schema_sql import FTS_BODY_CHARS, SEARCH_TEXT
+from app.search_scope import ChatScope
 from app.text import (
     fts_phrase,
     hangul_initials,
@@ -242,6 +249,25 @@ def _of_number(message: str, number: str | None) -> str:
     return f" AND {_message_number(message)} = :number"
 
 
+def _of_chats(message: str, chats: str | None, column: str = "contact_id") -> str:
+    """SQL that keeps the messages (`message`, an alias of their rows) of the chats bound as :chats (a
+    JSON list of their ids: those the chat list's filter shows); nothing without them. Asked of each
+    candidate, as the number is."""
+    return "" if chats is None else f" AND {message}.{column} IN (SELECT value FROM json_each(:chats))"
+
+
+def scope_chat_ids(session: Session, scope: ChatScope) -> str:
+    """The ids of the chats a chat-list filter shows, as a JSON list for SQL's json_each (an archived
+    chat only under Archived, as the list shows them). Read once a search: a shop has thousands of
+    chats, and a filter fewer (the unread ones: a handful)."""
+    where, params = conversation_where(scope.kind, scope.label_id, contact_ids=False)
+    rows = session.execute(
+        text(f"SELECT c.id FROM contact c LEFT JOIN message m ON m.id = c.last_message_id WHERE {where}"),
+        params,
+    )
+    return json.dumps([int(r[0]) for r in rows])
+
+
 def _on_number(number: str | None) -> str:
     """SQL that keeps the contacts on the business number bound as :number; nothing without one. A
     filter only (unary +): the chats' scan stays the plan (through the number's index it read each
@@ -265,6 +291,7 @@ def search_messages(
     since: datetime | None = None,
     region: str = "KR",
     number: str | None = None,
+    chats: ChatScope | None = None,
 ) -> list[SearchHit]:
     """Messages containing `query`'s words as substrings (any language), newest first by the time they were
     sent (then by id), `limit` at a time. The next page starts `before` the last hit:
@@ -277,7 +304,8 @@ def search_messages(
     `NEAR` or `-` are literal. A phone number is found written any common way ('+82 10-9876-5432' finds
     '010 9876 5432'), grouped as the shop's `region` writes its numbers too. With `number` (a
     phone_number_id), only the messages that came in on or went from that business number (one chat's
-    search is that chat's)."""
+    search is that chat's). With `chats` (a chat-list filter), only the messages of the chats it
+    shows; a few chats' messages are read through, as one chat's are."""
     q = normalise_query(query)
     if not q or limit <= 0:
         return []
@@ -291,16 +319,24 @@ def search_messages(
         return []  # the page before was the period's last
     if contact_id is not None:
         number = None
+    kept = None  # the filter's chats, as JSON
+    if contact_id is None and chats is not None and chats.narrows:
+        kept = scope_chat_ids(session, chats)
+        if kept == "[]":
+            return []
     if contact_id is not None and len(q) >= 2 and _chat_is_small(session, contact_id):
         ids = _chat_scan_ids(session, terms, contact_id, limit, cursor, floor)
+    elif kept is not None and len(q) >= 2 and _chats_are_small(session, kept):
+        ids = _chat_scan_ids(session, terms, None, limit, cursor, floor, number, kept)
     elif any(t.table for t in terms):
-        ids = _fts_ids(session, terms, contact_id, limit, cursor, floor, number)
+        ids = _fts_ids(session, terms, contact_id, limit, cursor, floor, number, kept)
     else:
-        ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor, floor, number)
+        ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor, floor, number, kept)
     # A cart's bubble shows its items' names, which are not in its text: found through its order.
-    carts = _cart_items(session, [t.needle for t in terms], contact_id, limit, cursor, floor, number)
+    needles = [t.needle for t in terms]
+    carts = _cart_items(session, needles, contact_id, limit, cursor, floor, number, kept)
     # Its card shows the order's number, which a customer quotes ("주문번호 2026-0007").
-    numbered = _numbered_carts(session, query_terms(q), contact_id, limit, cursor, floor, number)
+    numbered = _numbered_carts(session, query_terms(q), contact_id, limit, cursor, floor, number, kept)
     for mid, shown_number in numbered.items():
         carts.setdefault(mid, shown_number[1])
     if carts:
@@ -407,7 +443,12 @@ def _line_matches(needles: int) -> str:
 
 
 def _cart_page(
-    contact_id: int | None, limit: int, cursor: tuple[int, int], floor: int | None, number: str | None
+    contact_id: int | None,
+    limit: int,
+    cursor: tuple[int, int],
+    floor: int | None,
+    number: str | None,
+    chats: str | None = None,
 ) -> tuple[dict[str, Any], str]:
     """What both cart searches page and filter by: the parameters (the page of `limit` before `cursor`,
     from `floor`; the chat or business number) and the SQL that follows the cursor's condition."""
@@ -417,16 +458,16 @@ def _cart_page(
         "bi": cursor[1],
         "since": floor,
         "number": number,
+        "chats": chats,
     }
     # The message's chat and number, not the order's: a number change moves a chat's messages, not
     # its orders; a cart is on the number it came in on, as any message hit.
     if contact_id is not None:
         params["contact"] = contact_id
         chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
-    elif number is not None:
-        chat_filter = (
-            f"AND EXISTS (SELECT 1 FROM message cm WHERE cm.id = o.message_id{_of_number('cm', number)})"
-        )
+    elif number is not None or chats is not None:
+        kept = f"{_of_number('cm', number)}{_of_chats('cm', chats)}"
+        chat_filter = f"AND EXISTS (SELECT 1 FROM message cm WHERE cm.id = o.message_id{kept})"
     else:
         chat_filter = ""
     return params, f"{_since('o.created_at', floor)} {chat_filter}"
@@ -457,13 +498,14 @@ def _cart_items(
     cursor: tuple[int, int],
     floor: int | None = None,
     number: str | None = None,
+    chats: str | None = None,
 ) -> dict[int, str]:
     """Cart messages whose order has an item named with every needle, newest first: message id → the
     matching items' names (what the hit shows when the cart's own text does not match). Any query
     length works."""
     patterns = {f"pattern{i}": like_pattern(needle) for i, needle in enumerate(needles)}
     matches = _line_matches(len(needles))
-    params, page = _cart_page(contact_id, limit, cursor, floor, number)
+    params, page = _cart_page(contact_id, limit, cursor, floor, number, chats)
     params.update(patterns)
     ids_sql = _CART_IDS_SQL.format(matches=matches, page=page)
     ids = [int(r[0]) for r in session.execute(text(ids_sql), params)]
@@ -492,6 +534,7 @@ def _numbered_carts(
     cursor: tuple[int, int],
     floor: int | None = None,
     number: str | None = None,
+    chats: str | None = None,
 ) -> dict[int, tuple[str, str]]:
     """Cart messages whose order has the number a word of the query names (`typed_order_number`),
     and an item named with each other word, newest first: message id → (the order's number, what the
@@ -501,7 +544,7 @@ def _numbered_carts(
         return {}
     numbers: list[str] = []
     needles: list[str] = []
-    params, page = _cart_page(contact_id, limit, cursor, floor, number)
+    params, page = _cart_page(contact_id, limit, cursor, floor, number, chats)
     for i, (word, order) in enumerate(zip(words, typed, strict=True)):
         if order is None:
             params[f"pattern{len(needles)}"] = like_pattern(word.lower())
@@ -531,24 +574,43 @@ def _chat_is_small(session: Session, contact_id: int) -> bool:
     return int(count) <= CHAT_SCAN_MAX
 
 
+def _chats_are_small(session: Session, chats: str) -> bool:
+    """Whether the chats of `chats` (JSON ids) have CHAT_SCAN_MAX messages or fewer between them."""
+    count = session.execute(
+        text(
+            "SELECT count(*) FROM (SELECT 1 FROM message "
+            "WHERE contact_id IN (SELECT value FROM json_each(:chats)) LIMIT :n)"
+        ),
+        {"chats": chats, "n": CHAT_SCAN_MAX + 1},
+    ).scalar_one()
+    return int(count) <= CHAT_SCAN_MAX
+
+
 def _chat_scan_ids(
     session: Session,
     terms: list[_Term],
-    contact_id: int,
+    contact_id: int | None,
     limit: int,
     cursor: tuple[int, int],
     floor: int | None = None,
+    number: str | None = None,
+    chats: str | None = None,
 ) -> list[int]:
-    """One chat's messages read newest first and matched here (each term's `search_pattern`, the
-    index's first FTS_BODY_CHARS of each): a small chat's whole text costs less than every match in
-    the inbox, which the index gives before the chat's are kept (docs/PERFORMANCE.md)."""
+    """One chat's messages (or those of `chats`, on `number`) read newest first and matched here
+    (each term's `search_pattern`, the index's first FTS_BODY_CHARS of each): a small chat's whole text
+    costs less than every match in the inbox, which the index gives before the chat's are kept
+    (docs/PERFORMANCE.md)."""
     patterns = [t.pattern for t in terms]
+    # Several chats: each one's messages through its index, sorted here (unary +: not the time index,
+    # which would walk the inbox for them).
+    which = "contact_id = :c" if chats is None else "contact_id IN (SELECT value FROM json_each(:chats))"
+    order = "sent_at DESC, id DESC" if chats is None else "+sent_at DESC, +id DESC"
     rows = session.execute(
         text(
-            f"SELECT id, {_WORDS} FROM message WHERE contact_id = :c AND (sent_at, id) < (:bt, :bi)"
-            f"{_since('sent_at', floor)} ORDER BY sent_at DESC, id DESC"
+            f"SELECT id, {_WORDS} FROM message WHERE {which} AND (sent_at, id) < (:bt, :bi)"
+            f"{_since('sent_at', floor)}{_of_number('message', number)} ORDER BY {order}"
         ),
-        {"c": contact_id, "bt": cursor[0], "bi": cursor[1], "since": floor},
+        {"c": contact_id, "chats": chats, "bt": cursor[0], "bi": cursor[1], "since": floor, "number": number},
     )
     found: list[int] = []
     for message_id, body in rows:
@@ -567,6 +629,7 @@ def _scan_ids(
     cursor: tuple[int, int],
     floor: int | None = None,
     number: str | None = None,
+    chats: str | None = None,
 ) -> list[int]:
     """Only one-character words: no index helps, so scan one chat, or the newest SHORT_QUERY_WINDOW
     messages (of the period; those of them in the chats to `number`)."""
@@ -576,6 +639,7 @@ def _scan_ids(
         "bi": cursor[1],
         "since": floor,
         "number": number,
+        "chats": chats,
     }
     if contact_id is not None:
         params["contact"] = contact_id
@@ -592,7 +656,8 @@ def _scan_ids(
         f"ORDER BY sent_at DESC, id DESC {window}) AS w "
         # The number's messages among the newest: the window is every number's, as the count's note
         # says it ("the newest 20,000 messages"); a number with few chats is not walked to the end.
-        f"WHERE 1 {reads}{_of_number('w', number)} ORDER BY sent_at DESC, id DESC LIMIT :limit"
+        f"WHERE 1 {reads}{_of_number('w', number)}{_of_chats('w', chats)} "
+        "ORDER BY sent_at DESC, id DESC LIMIT :limit"
     )
     return [row[0] for row in session.execute(text(sql), params)]
 
@@ -665,6 +730,7 @@ def _fts_ids(
     cursor: tuple[int, int],
     floor: int | None = None,
     number: str | None = None,
+    chats: str | None = None,
 ) -> list[int]:
     """Ids of messages with every term (in the chats to `number` when given), newest first. When the
     rarest term is in fewer than DIRECT_MATCHES messages, all the matches of its table's query are
@@ -689,7 +755,17 @@ def _fts_ids(
     windowed_confirm = [t.pattern for t in terms if t.confirmed]
     if contact_id is None and counts[drive] >= DIRECT_MATCHES:
         found, cursor, done = _windowed_ids(
-            session, tables, reads, read_params, limit, cursor, counts[drive], floor, number, windowed_confirm
+            session,
+            tables,
+            reads,
+            read_params,
+            limit,
+            cursor,
+            counts[drive],
+            floor,
+            number,
+            windowed_confirm,
+            chats,
         )
         if done:
             return found
@@ -701,11 +777,18 @@ def _fts_ids(
         f"SELECT m.id FROM message m WHERE m.id IN ({rowids}) "
         # The period's bound only filters (unary +): the FTS matches still drive, as without one.
         f"AND (m.sent_at, m.id) < (:bt, :bi){_since('+m.sent_at', floor)} {chat_filter}{reads}"
-        f"{_of_number('m', number)} "
+        f"{_of_number('m', number)}{_of_chats('m', chats)} "
         "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
     )
     params.update(
-        {"bt": cursor[0], "bi": cursor[1], "limit": limit - len(found), "since": floor, "number": number}
+        {
+            "bt": cursor[0],
+            "bi": cursor[1],
+            "limit": limit - len(found),
+            "since": floor,
+            "number": number,
+            "chats": chats,
+        }
     )
     params.update(read_params)
     if contact_id is not None:
@@ -742,6 +825,7 @@ def _windowed_ids(
     floor: int | None = None,
     number: str | None = None,
     confirm: list[re.Pattern[str]] | None = None,
+    chats: str | None = None,
 ) -> tuple[list[int], tuple[int, int], bool]:
     """Walk the newest messages a window at a time (index on sent_at, id), asking each FTS table only
     for the rowid range the window spans. Exact: a window holds every message newer than its oldest
@@ -778,11 +862,11 @@ def _windowed_ids(
                 text(
                     f"SELECT m.id FROM message m WHERE {matched} "
                     "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
-                    f"{reads}{_of_number('m', number)} "
+                    f"{reads}{_of_number('m', number)}{_of_chats('m', chats)} "
                     "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
                 ),
                 {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
-                 "limit": limit - len(found), "number": number},
+                 "limit": limit - len(found), "number": number, "chats": chats},
             )
         ]  # fmt: skip
         found += _confirmed(session, ids, confirm, limit - len(found)) if confirm else ids
@@ -801,18 +885,21 @@ def search_contacts(
     limit: int = 20,
     shown_labels: Mapping[str, str] | None = None,
     number: str | None = None,
+    chats: ChatScope | None = None,
 ) -> list[ContactHit]:
     """Chats whose name (saved or WhatsApp's) or phone number contains `query` (digits match any
     formatting, "0003" a number's last four; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), or that
     have an order numbered so ("2026-0003", "20260003", "0003": `typed_order_number`), or a label
     whose name contains it (spaces aside: `spaced_match`; a built-in label by its name as
     `shown_labels` shows it), most recent first; only chats the list shows (with messages), and with
-    `number` (a phone_number_id) only those to that business number."""
+    `number` (a phone_number_id) only those to that business number; with `chats` (a chat-list
+    filter), only those it shows."""
     q = normalise_query(query)
     if not q:
         return []
+    kept = scope_chat_ids(session, chats) if chats is not None and chats.narrows else None
     if is_initials_query(q):
-        return _contacts_by_initials(session, q, limit, number)
+        return _contacts_by_initials(session, q, limit, number, kept)
     labels = _labels_named(session, q, shown_labels or {})
     digits = number_fragment(q)
     fold = "casefold" if needs_casefold(q) else "lower"
@@ -824,6 +911,7 @@ def search_contacts(
         "q": q.casefold() if fold == "casefold" else q.lower(),
         "limit": limit,
         "number": number,
+        "chats": kept,
     }
     if digits:
         clauses.append("instr(wa_id, :digits) > 0")
@@ -844,7 +932,8 @@ def search_contacts(
         clauses.append(f"id IN (SELECT contact_id FROM contact_label WHERE label_id IN ({label_ids}))")
     sql = (
         f"SELECT id, {_SHOWN_NAME}, wa_id, {BUSINESS_NUMBER_SQL}, profile_name FROM contact c "
-        f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}){_on_number(number)} "
+        f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)})"
+        f"{_on_number(number)}{_of_chats('c', kept, 'id')} "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     hits = [
@@ -925,7 +1014,7 @@ def _shown(name: str, wa_id: str | None) -> str:
 
 
 def _contacts_by_initials(
-    session: Session, initials: str, limit: int, number: str | None = None
+    session: Session, initials: str, limit: int, number: str | None = None, chats: str | None = None
 ) -> list[ContactHit]:
     """Chats whose saved or WhatsApp name has these initial consonants, most recent first: the names
     are read and their initials worked out here, the matches sorted after (a shop's chats are
@@ -934,9 +1023,10 @@ def _contacts_by_initials(
     rows = session.execute(
         text(
             "SELECT id, last_message_at, coalesce(saved_name, '') || char(10) || coalesce(profile_name, '') "
-            f"FROM contact WHERE last_message_at IS NOT NULL{_on_number(number)}"
+            "FROM contact c WHERE last_message_at IS NOT NULL"
+            f"{_on_number(number)}{_of_chats('c', chats, 'id')}"
         ),
-        {"number": number},
+        {"number": number, "chats": chats},
     ).all()
     found = [(at, cid) for cid, at, names in rows if initials in hangul_initials(names)]
     found.sort(reverse=True)

@@ -52,6 +52,7 @@ from app import relay_clock
 from app.business_numbers import ChatListNumbers, NumberChoice
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
+from app.search_scope import ChatScope
 from app.text_direction import isolated
 from ui import icons
 from ui.announce import announce
@@ -882,6 +883,12 @@ class ChatList(QWidget):
             self._name_label_chip(self.tr("Labels"))
         known = ("all", "unread", "archived", "waiting")
         self._switch_filter(kind if kind in known else "all", label_id)  # type: ignore[arg-type]
+
+    def shown_filter(self) -> tuple[ChatScope, str]:
+        """The filter the list shows, as a search keeps to it, and its label's name as shown ("")."""
+        kind, label_id = self.model.kind, self.model.label_id
+        name = next((label_display_name(lab.name) for lab in self.labels if lab.id == label_id), "")
+        return ChatScope(kind, label_id), name
 
     def _switch_filter(self, kind: ConversationFilter, label_id: int | None) -> None:
         """Another filter's chats, shown from the top once read (the scroll of the last list hid the

@@ -717,7 +717,9 @@ class MainWindow(QMainWindow):
         chip = self.chat_list.number_chip
         number = chip.shown_text()  # the list shows one number's chats: so does the search
         shown = (chip.numbers.shown, number) if chip.numbers.shown is not None and number else None
-        self.search.start(self.chat.contact_id(), this_chat=this_chat, number=shown)
+        self.search.start(
+            self.chat.contact_id(), this_chat=this_chat, number=shown, chats=self.chat_list.shown_filter()
+        )
 
     def search_for(self, text: str) -> None:
         """The chat list's search field: the search panel takes over with what was typed so far."""

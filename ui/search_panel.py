@@ -37,6 +37,7 @@ from app.search import (
 )
 from app.search_particles import without_particles
 from app.search_period import SearchPeriod, period_start
+from app.search_scope import ChatScope
 from ui import icons
 from ui.announce import announce
 from ui.context import AppContext
@@ -118,6 +119,17 @@ class SearchPanel(QWidget):
         self.this_chat.toggled.connect(lambda on: self.this_number.setEnabled(not on))
         self._number: str | None = None  # the list's number (a phone_number_id), None: every number
         self._number_scope: str | None = None  # the number of the results shown
+        # The chat list shows a filter's chats (Unread, Archived, a label, Needs a person): the search
+        # keeps to them, and says so in the box that lets the owner search every chat instead. Shown
+        # only then.
+        self.this_filter = QCheckBox(self)
+        self.this_filter.setObjectName("searchThisFilter")
+        self.this_filter.setChecked(True)
+        self.this_filter.hide()
+        self.this_filter.toggled.connect(lambda _on: self._run())
+        self.this_chat.toggled.connect(lambda on: self.this_filter.setEnabled(not on))
+        self._chats: ChatScope | None = None  # the list's filter, None: every chat
+        self._chats_scope: ChatScope | None = None  # the filter of the results shown
         # How far back: a long history finds hundreds of "입금"; the owner narrows it to recent ones.
         self.period = QComboBox(self)
         self.period.setObjectName("searchPeriod")
@@ -182,11 +194,16 @@ class SearchPanel(QWidget):
         number_row.setContentsMargins(12, 0, 12, 4)
         number_row.addWidget(self.this_number)
         number_row.addStretch(1)
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(12, 0, 12, 0)
+        filter_row.addWidget(self.this_filter)
+        filter_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(opts)
+        layout.addLayout(filter_row)
         layout.addLayout(number_row)
         layout.addLayout(count_row)
         layout.addWidget(self.view, 1)
@@ -206,10 +223,16 @@ class SearchPanel(QWidget):
         ctx.hub.changed.connect(self._hub_changed)
 
     def start(
-        self, contact_id: int | None, *, this_chat: bool = False, number: tuple[str, str] | None = None
+        self,
+        contact_id: int | None,
+        *,
+        this_chat: bool = False,
+        number: tuple[str, str] | None = None,
+        chats: tuple[ChatScope, str] | None = None,
     ) -> None:
         """Search, from the open chat `contact_id` (`this_chat`: in it alone), while the chat list
-        shows the chats to `number` alone ((phone_number_id, the number as the list writes it))."""
+        shows the chats to `number` alone ((phone_number_id, the number as the list writes it)) and
+        those of a filter, `chats` ((the filter, its label's name as shown or "")."""
         self.contact_id = contact_id
         self._number = None if number is None else number[0]
         if number is not None:
@@ -217,10 +240,15 @@ class SearchPanel(QWidget):
                 with_particles(self.tr("Only to and from your &number {0}").format(number[1]))
             )
         self.this_number.setVisible(number is not None)
-        with QSignalBlocker(self.this_number):
+        self._chats = chats[0] if chats is not None and chats[0].narrows else None
+        if self._chats is not None and chats is not None:
+            self.this_filter.setText(self._filter_text(self._chats, chats[1]))
+        self.this_filter.setVisible(self._chats is not None)
+        with QSignalBlocker(self.this_number), QSignalBlocker(self.this_filter):
             self.this_number.setChecked(True)  # each search starts as the list shows its chats
-        if self.model.query and self._number != self._number_scope:
-            self._run()  # the results kept from last time were of another number's chats
+            self.this_filter.setChecked(True)
+        if self.model.query and (self._number, self._chats) != (self._number_scope, self._chats_scope):
+            self._run()  # the results kept from last time were of other chats
         self.this_chat.setEnabled(contact_id is not None)
         self.this_chat.setChecked(this_chat and contact_id is not None)
         self.field.setFocus()
@@ -229,6 +257,19 @@ class SearchPanel(QWidget):
             # The results kept from last time, with what came since (a search the scope box just
             # started is under way instead: _look_again leaves it be).
             self._look_again()
+
+    def _filter_text(self, chats: ChatScope, label: str) -> str:
+        """What the filter's box says: which chats the search keeps to."""
+        if chats.label_id is not None:
+            # A label named "R&D" is no Alt letter.
+            return with_particles(
+                self.tr("Only chats that ca&rry the label {0}").format(label.replace("&", "&&"))
+            )
+        if chats.kind == "unread":
+            return self.tr("Only un&read chats")
+        if chats.kind == "archived":
+            return self.tr("Only a&rchived chats")
+        return self.tr("Only chats that need a pe&rson")
 
     def chat_shown(self, contact_id: int | None) -> None:
         """Another chat is on screen (a result opened, say): "Only this chat" is about that one. It
@@ -274,7 +315,7 @@ class SearchPanel(QWidget):
         gone leaves them, and the chats found by name are found again."""
         self._refresh.stop()
         query, scope, since, generation = self.model.query, self._scope, self._since, self._generation
-        number = self._number_scope
+        number, chats_scope = self._number_scope, self._chats_scope
         if not query or self.searching:
             return
         self._stale = False
@@ -284,12 +325,21 @@ class SearchPanel(QWidget):
 
         def work(s: Session) -> _LookedAgain:
             chats = (
-                search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels, number=number)
+                search_contacts(
+                    s, query, limit=CHATS_ASKED, shown_labels=labels, number=number, chats=chats_scope
+                )
                 if scope is None
                 else None
             )
             hits = search_messages(
-                s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
+                s,
+                query,
+                contact_id=scope,
+                limit=PAGE,
+                since=since,
+                region=region,
+                number=number,
+                chats=chats_scope,
             )
             # The hits shown, each with its number now: the new message may have moved her chat to
             # the shop's other number, which one chat's tags leave out (or a second number came).
@@ -331,6 +381,7 @@ class SearchPanel(QWidget):
             return
         scope = self.contact_id if self.this_chat.isChecked() else None
         number = self._number if self.this_number.isChecked() else None
+        chats_scope = self._chats if self.this_filter.isChecked() and scope is None else None
         # Today and the last days are counted from the computer's midnight, on its clock set right by
         # the relay's: the day the chat names a message by (ui/day_watch.py).
         since = period_start(self.selected_period(), relay_clock.now())
@@ -338,6 +389,7 @@ class SearchPanel(QWidget):
 
         self._scope = scope
         self._number_scope = number
+        self._chats_scope = chats_scope
         self._since = since
         labels = shown_label_names()  # a built-in label is found by its name as the owner reads it
         region = self.ctx.shop_region  # a phone number typed nationally is grouped as the shop writes it
@@ -347,12 +399,21 @@ class SearchPanel(QWidget):
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
             chats = (
-                search_contacts(s, words, limit=CHATS_ASKED, shown_labels=labels, number=number)
+                search_contacts(
+                    s, words, limit=CHATS_ASKED, shown_labels=labels, number=number, chats=chats_scope
+                )
                 if scope is None
                 else []
             )
             hits = search_messages(
-                s, words, contact_id=scope, limit=PAGE, since=since, region=region, number=number
+                s,
+                words,
+                contact_id=scope,
+                limit=PAGE,
+                since=since,
+                region=region,
+                number=number,
+                chats=chats_scope,
             )
             return hits, chats
 
@@ -406,6 +467,11 @@ class SearchPanel(QWidget):
         )
         if newest_only:
             self._show_empty_note(why if not hits else "")
+        elif not hits and self._chats_scope is not None:
+            # The filter the list showed hid them, maybe: the box above says which, and widens it.
+            self._show_empty_note(
+                self.tr("No messages in the chats the list shows. Untick the box above to search every chat.")
+            )
         else:
             self._show_empty_note(
                 self.tr("No messages in this period. Choose All time to look further back.")
@@ -457,7 +523,7 @@ class SearchPanel(QWidget):
         last = messages[-1]
         # The words the shown hits were found for ('배송' where '배송이' was typed).
         query, scope, since, generation = self.model.query, self._scope, self._since, self._generation
-        number = self._number_scope
+        number, chats_scope = self._number_scope, self._chats_scope
         region = self.ctx.shop_region
 
         def work(s: Session) -> tuple[list[SearchHit], bool]:
@@ -471,6 +537,7 @@ class SearchPanel(QWidget):
                 since=since,
                 region=region,
                 number=number,
+                chats=chats_scope,
             )
             return hits, newest_only(s, query, contact_id=scope, before=before, since=since)
 

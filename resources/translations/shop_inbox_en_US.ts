@@ -587,6 +587,13 @@ Save it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>No messages in the chats the list shows. Untick the box above to search every chat.</source>
+        <translation>No messages in the chats the list shows. Uncheck the box above to search every chat.</translation>
+    </message>
+    </context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Restore {file}, saved {when}?

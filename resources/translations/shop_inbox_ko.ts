@@ -9878,6 +9878,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>매장 번호 {0}(으)로 주고받은 것만(&amp;N)</translation>
     </message>
     <message>
+        <source>No messages in the chats the list shows. Untick the box above to search every chat.</source>
+        <translation>목록에 보이는 채팅에는 맞는 메시지가 없어요. 모든&#xa0;채팅에서 찾으려면 위의 상자를 체크 해제하세요.</translation>
+    </message>
+    <message>
         <source>No recent results</source>
         <translation>최근 결과 없음</translation>
     </message>
@@ -9916,6 +9920,22 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>A word of one letter is looked for in the newest {0} messages only: type two or more letters to search every message.</source>
         <translation>한&#xa0;글자 단어는 최근 메시지 {0}개에서만 찾아요. 모든 메시지에서 찾으려면 두&#xa0;글자 이상 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Only chats that ca&amp;rry the label {0}</source>
+        <translation>라벨 {0} 채팅만(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only un&amp;read chats</source>
+        <translation>읽지 않은 채팅만(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only a&amp;rchived chats</source>
+        <translation>보관된 채팅만(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only chats that need a pe&amp;rson</source>
+        <translation>상담&#xa0;필요 채팅만(&amp;R)</translation>
     </message>
     <message>
         <source>More than {0} chats</source>

@@ -173,8 +173,11 @@ def test_the_searchs_boxes_tick_with_their_alt_letters(
         contact_id = make_contact(s, profile_name="김민지").id
     search = window.search
     window.left.setCurrentWidget(search)
-    search.start(contact_id, number=("1", "02-555-0100"))
+    from app.search_scope import ChatScope
+
+    search.start(contact_id, number=("1", "02-555-0100"), chats=(ChatScope("unread"), ""))
     assert mnemonic(search.this_chat.text()) == "Y" and mnemonic(search.this_number.text()) == "N"
+    assert mnemonic(search.this_filter.text()) == "R"
     parts, _unreached = lettered_parts(window, hidden_too=True)
     assert shared_letters(parts) == []
     press_alt(qtbot, window, "Y")
