@@ -844,7 +844,9 @@ def _windowed_ids(
         parts.append(f"m.id IN ({rowids})")
         queries.update(params)
     matched = " AND ".join(parts)
-    while walked <= WALK_PER_MATCH * matches:
+    # A filter's chats hold a share of the matches: each window finds that share of them, and sorting
+    # every match (each one's row read for its chat) is never cheaper than walking on.
+    while walked <= WALK_PER_MATCH * matches or chats is not None:
         if floor is None:
             end = session.execute(_WINDOW_END, {"bt": bt, "bi": bi, "skip": window - 1}).first()
         else:

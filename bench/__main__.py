@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.queries", True, ()),
     ("bench.search_numbers", True, ()),
+    ("bench.search_filters", True, ()),
     ("bench.cold_start", True, ("--repeat", "3")),
     ("bench.memory", True, ()),
     ("bench.open_chat", False, ("--repeat", "2")),

@@ -41,14 +41,17 @@ def senders(db: Database, query: str, **kw: object) -> list[str]:
         return [h.contact_name for h in hits]
 
 
-@pytest.mark.parametrize("read_through", [True, False])
+@pytest.mark.parametrize("plan", ["read through", "index", "windows"])
 @pytest.mark.parametrize("query", ["배송", "에코백 언제", "감"])
 def test_a_search_from_a_filter_finds_only_the_chats_it_shows(
-    inbox: tuple[Database, int], monkeypatch: pytest.MonkeyPatch, read_through: bool, query: str
+    inbox: tuple[Database, int], monkeypatch: pytest.MonkeyPatch, plan: str, query: str
 ) -> None:
     db, label = inbox
-    if not read_through:
+    if plan != "read through":
         monkeypatch.setattr(app.search, "CHAT_SCAN_MAX", 0)  # the filter's chats are many: the index
+    if plan == "windows":
+        monkeypatch.setattr(app.search, "DIRECT_MATCHES", 1)  # every word is common: windows
+        monkeypatch.setattr(app.search, "FIRST_WINDOW", 2)
     assert senders(db, query, chats=ChatScope("unread")) == ["김민지"]
     assert senders(db, query, chats=ChatScope("all", label)) == ["김민지"]
     assert senders(db, query, chats=ChatScope("archived")) == ["정수빈"]
