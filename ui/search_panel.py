@@ -37,6 +37,7 @@ from app.search import (
 )
 from app.search_particles import without_particles
 from app.search_period import SearchPeriod, period_start
+from app.search_respellings import likely_spelling, respellings
 from app.search_scope import ChatScope
 from ui import icons
 from ui.announce import announce
@@ -427,6 +428,27 @@ class SearchPanel(QWidget):
             if not hits and not chats and (stems := without_particles(typed)) is not None:
                 hits, chats = look_for(s, stems)
                 words = stems if hits or chats else typed
+            # '에코빽' typed, and the messages say 에코백: the spelling most of them use, one letter
+            # away by ear (app/search_respellings.py), said so; never several spellings' hits at once.
+            if not hits and not chats:
+
+                def found(spelling: str) -> int:
+                    return len(
+                        search_messages(
+                            s,
+                            spelling,
+                            contact_id=scope,
+                            limit=PAGE,
+                            since=since,
+                            region=region,
+                            number=number,
+                            chats=chats_scope,
+                        )
+                    )
+
+                if (spelled := likely_spelling(typed, found)) is not None:
+                    hits, chats = look_for(s, spelled)
+                    words = spelled
             # Hits from every number of a shop with two or more say their number, as the chat list's
             # rows do in All numbers; one chat's, those on the other number, as its bubbles do.
             tags = hit_number_tags(s, contact_id=scope, number=number)
@@ -492,7 +514,11 @@ class SearchPanel(QWidget):
             said = self.tr("More than {0} results").format(len(hits))
         else:
             said = self.tr("1 result") if len(hits) == 1 else self.tr("%Ln results", "", len(hits))
-        if self.looked_for:
+        if self.looked_for and self.looked_for in respellings(normalise_query(self.last_query)):
+            why = self.tr("Nothing was found for “{0}”: searched for a word that sounds the same.").format(
+                self.last_query
+            )
+        elif self.looked_for:
             why = self.tr("Nothing was found for “{0}”: searched without its particle.").format(
                 self.last_query
             )

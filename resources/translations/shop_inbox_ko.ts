@@ -9910,6 +9910,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         </translation>
     </message>
     <message>
+        <source>Nothing was found for “{0}”: searched for a word that sounds the same.</source>
+        <translation>“{0}” 검색 결과가 없어 소리가 같은 철자로 찾았어요.</translation>
+    </message>
+    <message>
         <source>Nothing was found for “{0}”: searched without its particle.</source>
         <translation>“{0}” 검색 결과가 없어 조사를 뺀 단어로 찾았어요.</translation>
     </message>

@@ -71,3 +71,27 @@ def test_a_word_typed_in_full_width_mode_opens_with_the_customers_word_marked(
     body = idx.data(MessageRole.MESSAGE).body
     marks = [body[m.start() : m.end()] for m in marks_pattern(idx.data(MessageRole.HIGHLIGHT)).finditer(body)]
     assert marks == ["M사이즈"]
+
+
+def test_a_word_misspelt_by_ear_finds_the_customers_spelling_and_says_so(window: Any, qtbot: Any) -> None:
+    """No message says 에코빽: the messages that say 에코백 come up under "For “에코백”", the note saying
+    it looked for a word that sounds the same; Enter opens the newest with 에코백 marked."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민지")
+        for i, body in enumerate(["에코백 있나요?", "입금했어요", "에코백 두 개요"]):
+            make_message(s, c, body, sent_at=BASE_TIME + timedelta(minutes=i), unread=False)
+    load_chats(window, qtbot)
+    window.open_search()
+    search = window.search
+    search.field.setText("에코빽")
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: search.status.text() == "For “에코백”: 2 results", timeout=5000)
+    assert "Nothing was found for “에코빽”: searched for a word that sounds the same." in search.status.tip()
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.highlight_id is not None, timeout=5000)
+    idx = view.chat_model.index(view.chat_model.row_of(view.chat_model.highlight_id))
+    assert idx.data(MessageRole.MESSAGE).body == "에코백 두 개요"
+    assert idx.data(MessageRole.HIGHLIGHT) == "에코백"
+    # A word no spelling finds says so plainly.
+    search.search_now("뽁뽁이")
+    qtbot.waitUntil(lambda: search.status.text() == "No results", timeout=5000)
