@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -710,7 +710,7 @@ def _count(session: Session, ways: list[tuple[str, str]]) -> int:
     return min(total, DIRECT_MATCHES)
 
 
-def _confirmed(session: Session, ids: list[int], confirm: list[re.Pattern[str]], limit: int) -> list[int]:
+def _confirmed(session: Session, ids: Iterable[int], confirm: list[re.Pattern[str]], limit: int) -> list[int]:
     """Of these candidates (in time order), the first `limit` whose text has each pattern: read a batch
     at a time, until the page is full."""
     found: list[int] = []
@@ -793,11 +793,12 @@ def _fts_ids(
     params.update(read_params)
     if contact_id is not None:
         params["contact"] = contact_id
-    ids = session.execute(text(sql), params).scalars().all()
-    if not confirm:
-        return found + list(ids)
-    # The candidates' texts are read a batch at a time, in time order, until the page is full.
-    return found + _confirmed(session, list(ids), confirm, limit - len(found))
+    with session.execute(text(sql), params).scalars() as ids:
+        if not confirm:
+            return found + list(ids)
+        # The candidates' texts are read a batch at a time, in time order, until the page is full
+        # (the candidates themselves only as far as that needs).
+        return found + _confirmed(session, ids, confirm, limit - len(found))
 
 
 _WINDOW_END = text(
@@ -858,20 +859,19 @@ def _windowed_ids(
         lo, hi = session.execute(_WINDOW_IDS, {"wt": wt, "wi": wi, "bt": bt, "bi": bi}).one()
         if lo is None:
             return found, (bt, bi), True
-        ids = [
-            row[0]
-            for row in session.execute(
-                text(
-                    f"SELECT m.id FROM message m WHERE {matched} "
-                    "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
-                    f"{reads}{_of_number('m', number)}{_of_chats('m', chats)} "
-                    "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
-                ),
-                {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
-                 "limit": limit - len(found), "number": number, "chats": chats},
-            )
-        ]  # fmt: skip
-        found += _confirmed(session, ids, confirm, limit - len(found)) if confirm else ids
+        rows = session.execute(
+            text(
+                f"SELECT m.id FROM message m WHERE {matched} "
+                "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
+                f"{reads}{_of_number('m', number)}{_of_chats('m', chats)} "
+                "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
+            ),
+            {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
+             "limit": limit - len(found), "number": number, "chats": chats},
+        ).scalars()  # fmt: skip
+        # Read as far as the page needs: a common pair's window holds hundreds of candidates.
+        with rows:
+            found += _confirmed(session, rows, confirm, limit - len(found)) if confirm else list(rows)
         if len(found) >= limit or end is None:
             return found, (wt, wi), True
         bt, bi = wt, wi
