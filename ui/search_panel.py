@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import relay_clock
 from app.changes import Changes
+from app.graphemes import cut_to
 from app.search import (
     SHORT_QUERY_WINDOW,
     ContactHit,
@@ -46,6 +47,7 @@ from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.label_names import shown_label_names
 from ui.ops import run_read
+from ui.plain_tooltip import plain_tooltip
 from ui.search_results import CHATS_SHOWN, PAGE, HitRole, SearchHitDelegate, SearchResultsModel
 from ui.shortened_label import ShortenedLabel
 
@@ -57,6 +59,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 180
 # New messages while results are shown: looked for at most this often (a busy sync changes ticks).
 REFRESH_MS = 400
+# A label's name in the search's filter box: longer ones are cut (the pane is ~330 pixels wide).
+FILTER_LABEL_CHARS = 16
 # Chats found by name: one more than are listed, to tell "5 chats" from "more than 5".
 CHATS_ASKED = CHATS_SHOWN + 1
 
@@ -262,10 +266,15 @@ class SearchPanel(QWidget):
     def _filter_text(self, chats: ChatScope, label: str) -> str:
         """What the filter's box says: which chats the search keeps to."""
         if chats.label_id is not None:
-            # A label named "R&D" is no Alt letter.
+            # A label named "R&D" is no Alt letter; a long name is cut, so that the box never
+            # widens the pane (its whole name is in the box's tooltip).
+            self.this_filter.setToolTip(plain_tooltip(label))
+            if len(label) > FILTER_LABEL_CHARS:
+                label = cut_to(label, FILTER_LABEL_CHARS - 1) + "…"
             return with_particles(
                 self.tr("Only chats that ca&rry the label {0}").format(label.replace("&", "&&"))
             )
+        self.this_filter.setToolTip("")
         if chats.kind == "unread":
             return self.tr("Only un&read chats")
         if chats.kind == "archived":

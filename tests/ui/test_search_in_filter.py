@@ -64,6 +64,7 @@ def test_a_search_from_a_label_names_it_and_says_where_else_to_look(window: Any,
     window.open_search()
     search = window.search
     assert search.this_filter.text() == "Only chats that ca&rry the label 단골"
+    assert search.this_filter.toolTip() == "단골"
     search.search_now("배송")
     qtbot.waitUntil(lambda: not search.searching and found(search) == {ids["김민지"]}, timeout=5000)
     # Nothing in the labelled chats: the note in the list says where else to look.
@@ -71,3 +72,24 @@ def test_a_search_from_a_label_names_it_and_says_where_else_to_look(window: Any,
     qtbot.waitUntil(lambda: not search.searching and search.empty_note.isVisible(), timeout=5000)
     assert "Untick the box above" in search.empty_note.text()
     settle(qtbot)
+
+
+def test_a_long_label_name_is_cut_in_the_box_and_never_widens_the_pane(window: Any, qtbot: Any) -> None:
+    long_name = "봄 신상 원피스 사전 예약 고객님들 모음"
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민지")
+        make_message(s, c, "배송 언제 되나요", sent_at=BASE_TIME)
+        label = label_chat_named(s, c.id, long_name, "#2e7d32").label_id
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(lambda: bool(chats.labels))
+    width = window.left.width()
+    action = next(a for a in chats.label_chip.menu().actions() if a.data() == label)
+    with qtbot.waitSignal(chats.model.page_loaded):
+        action.trigger()
+    window.open_search()
+    box = window.search.this_filter
+    qtbot.waitUntil(box.isVisible)
+    assert box.text().endswith("…") and box.toolTip() == long_name
+    settle(qtbot)
+    assert window.left.width() == width
