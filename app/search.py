@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -705,20 +705,67 @@ def _count(session: Session, ways: list[tuple[str, str]]) -> int:
     for table, match in ways:
         total += session.execute(
             text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :n)"),
-            {"q": match, "n": DIRECT_MATCHES},
+            {"q": match, "n": DIRECT_MATCHES - total},
         ).scalar_one()
+        if total >= DIRECT_MATCHES:
+            break  # common enough for the windows: the other way's count changes nothing
     return min(total, DIRECT_MATCHES)
 
 
-def _confirmed(session: Session, ids: Iterable[int], confirm: list[re.Pattern[str]], limit: int) -> list[int]:
-    """Of these candidates (in time order), the first `limit` whose text has each pattern: read a batch
-    at a time, until the page is full."""
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """A pattern a candidate's text is read for, unless `exact` (SQL over the candidate `m`, naming
+    parameters of its own) says its index match was exact: a pair's bigram match is ('두개' in
+    '두개요'), its spaced trigram match is not ('택배 송장' for 배송)."""
+
+    pattern: re.Pattern[str]
+    exact: str = "0"
+
+
+def _checks(
+    terms: list[_Term], exact_for: list[_Term], window: bool = False
+) -> tuple[list[_Check], dict[str, str]]:
+    """The checks of these confirmed `terms`, those of `exact_for` (pairs) skipped where their bigram
+    match found the candidate (in the window :lo–:hi); and the parameters of their SQL."""
+    checks: list[_Check] = []
+    params: dict[str, str] = {}
+    for i, t in enumerate(terms):
+        if t.spaced and t in exact_for:
+            bounds = " AND rowid BETWEEN :lo AND :hi" if window else ""
+            exact = f"m.id IN (SELECT rowid FROM {t.table} WHERE {t.table} MATCH :exact{i}{bounds})"
+            checks.append(_Check(t.pattern, exact))
+            params[f"exact{i}"] = t.match
+        else:
+            checks.append(_Check(t.pattern))
+    return checks, params
+
+
+def _flags(checks: list[_Check]) -> str:
+    """The SELECT's columns after m.id: for each check, whether its index match was exact."""
+    return "".join(f", {c.exact}" for c in checks)
+
+
+def _confirmed(
+    session: Session, rows: Iterable[Sequence[Any]], checks: list[_Check], limit: int
+) -> list[int]:
+    """Of these candidates (in time order: id, then a flag per check), the first `limit` that pass
+    every check: their texts read a batch at a time, until the page is full (only those a check
+    needs)."""
     found: list[int] = []
-    candidates = iter(ids)
+    candidates = iter(rows)
     while len(found) < limit and (batch := list(itertools.islice(candidates, CONFIRM_BATCH))):
-        read = text(f"SELECT id, {_WORDS} FROM message WHERE id IN ({','.join(map(str, batch))})")
-        bodies: dict[int, str | None] = {i: body for i, body in session.execute(read)}
-        found += [i for i in batch if all(p.search(bodies.get(i) or "", 0, FTS_BODY_CHARS) for p in confirm)]
+        wanted = [int(row[0]) for row in batch if not all(row[1:])]
+        bodies: dict[int, str | None] = {}
+        if wanted:
+            read = text(f"SELECT id, {_WORDS} FROM message WHERE id IN ({','.join(map(str, wanted))})")
+            bodies = {i: body for i, body in session.execute(read)}
+        for row in batch:
+            said = bodies.get(int(row[0])) or ""
+            if all(
+                flag or c.pattern.search(said, 0, FTS_BODY_CHARS)
+                for c, flag in zip(checks, row[1:], strict=True)
+            ):
+                found.append(int(row[0]))
     return found[:limit]
 
 
@@ -752,7 +799,7 @@ def _fts_ids(
     drive = min(tables, key=lambda source: counts.get(source, 0))
     # A term the index only narrows down (a phone number, two syllables spaced) is read in each
     # candidate: those of a window, or those of every match.
-    windowed_confirm = [t.pattern for t in terms if t.confirmed]
+    windowed_confirm = [t for t in terms if t.confirmed]
     if contact_id is None and counts[drive] >= DIRECT_MATCHES:
         found, cursor, done = _windowed_ids(
             session,
@@ -769,12 +816,14 @@ def _fts_ids(
         )
         if done:
             return found
-    confirm = [t.pattern for t in terms if t.source not in (drive, None) or t.confirmed]
+    confirm = [t for t in terms if t.source not in (drive, None) or t.confirmed]
+    # The driving pair's bigram matches need no reading (the others' would list every match).
+    checks, exact = _checks(confirm, [t for t in confirm if t.source == drive])
     chat_filter = "AND m.contact_id = :contact" if contact_id is not None else ""
     rowids, queries = _rowids(tables[drive], "q")
-    params: dict[str, Any] = dict(queries)
+    params: dict[str, Any] = {**queries, **exact}
     sql = (
-        f"SELECT m.id FROM message m WHERE m.id IN ({rowids}) "
+        f"SELECT m.id{_flags(checks)} FROM message m WHERE m.id IN ({rowids}) "
         # The period's bound only filters (unary +): the FTS matches still drive, as without one.
         f"AND (m.sent_at, m.id) < (:bt, :bi){_since('+m.sent_at', floor)} {chat_filter}{reads}"
         f"{_of_number('m', number)}{_of_chats('m', chats)} "
@@ -793,12 +842,12 @@ def _fts_ids(
     params.update(read_params)
     if contact_id is not None:
         params["contact"] = contact_id
-    with session.execute(text(sql), params).scalars() as ids:
+    with session.execute(text(sql), params) as rows:
         if not confirm:
-            return found + list(ids)
+            return found + [int(row[0]) for row in rows]
         # The candidates' texts are read a batch at a time, in time order, until the page is full
         # (the candidates themselves only as far as that needs).
-        return found + _confirmed(session, ids, confirm, limit - len(found))
+        return found + _confirmed(session, rows, checks, limit - len(found))
 
 
 _WINDOW_END = text(
@@ -825,7 +874,7 @@ def _windowed_ids(
     matches: int,
     floor: int | None = None,
     number: str | None = None,
-    confirm: list[re.Pattern[str]] | None = None,
+    confirm: list[_Term] | None = None,
     chats: str | None = None,
 ) -> tuple[list[int], tuple[int, int], bool]:
     """Walk the newest messages a window at a time (index on sent_at, id), asking each FTS table only
@@ -845,6 +894,8 @@ def _windowed_ids(
         parts.append(f"m.id IN ({rowids})")
         queries.update(params)
     matched = " AND ".join(parts)
+    checks, exact = _checks(confirm or [], confirm or [], window=True)
+    queries.update(exact)
     # A filter's chats hold a share of the matches: each window finds that share of them, and sorting
     # every match (each one's row read for its chat) is never cheaper than walking on.
     while walked <= WALK_PER_MATCH * matches or chats is not None:
@@ -861,17 +912,19 @@ def _windowed_ids(
             return found, (bt, bi), True
         rows = session.execute(
             text(
-                f"SELECT m.id FROM message m WHERE {matched} "
+                f"SELECT m.id{_flags(checks)} FROM message m WHERE {matched} "
                 "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
                 f"{reads}{_of_number('m', number)}{_of_chats('m', chats)} "
                 "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
             ),
             {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
              "limit": limit - len(found), "number": number, "chats": chats},
-        ).scalars()  # fmt: skip
+        )  # fmt: skip
         # Read as far as the page needs: a common pair's window holds hundreds of candidates.
         with rows:
-            found += _confirmed(session, rows, confirm, limit - len(found)) if confirm else list(rows)
+            found += (
+                _confirmed(session, rows, checks, limit - len(found)) if confirm else [r[0] for r in rows]
+            )
         if len(found) >= limit or end is None:
             return found, (wt, wi), True
         bt, bi = wt, wi

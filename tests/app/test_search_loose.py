@@ -62,7 +62,7 @@ def test_the_syllables_found_spaced_are_marked_whole_in_the_hit_and_the_chat(spa
     assert [m.group() for m in marks_pattern("두개").finditer("두 개요, 아니 두개요")] == ["두 개", "두개"]
 
 
-@pytest.mark.parametrize("query", ["두개", "두 개", "배송", "한 개 더"])
+@pytest.mark.parametrize("query", ["두개", "두 개", "배송", "한 개 더", "에코백 두개", "두개 주문할게요"])
 def test_every_plan_finds_the_same_spaced_syllables(
     spaced: Database, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
