@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ui.automation_forms import REMOVE_HOURS_KEYS
 from ui.away_notice import BACK_TO_HOURS_KEYS
-from ui.bot_editor import START_OVER_KEYS
+from ui.bot_simulator import START_OVER_KEYS
 from ui.chat_list import FILTER_CHIP_KEYS, NEW_ABOVE_KEYS, NUMBER_CHIP_KEYS, OTHER_NUMBERS_KEYS
 from ui.chat_menu import RESUME_BOT_KEYS
 from ui.connection_banner import OPEN_FOLDER_KEYS, RETRY_KEYS

@@ -11,7 +11,7 @@
     </message>
 </context>
 <context>
-    <name>BotEditor</name>
+    <name>BotReportTab</name>
     <message numerus="yes">
         <source>Counted by the relay over the last 30 days: %Ln chat(s) handed to a person.</source>
         <translation>

@@ -781,10 +781,6 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>답변(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>새로 고침(&amp;R)</translation>
-    </message>
-    <message>
         <source>Hand-off words</source>
         <translation>상담원 연결 요청 문구</translation>
     </message>
@@ -845,26 +841,6 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <source>Answer or menu choice</source>
-        <translation>답변 또는 메뉴 항목</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation>답한 횟수</translation>
-    </message>
-    <message>
-        <source>Handed to a person</source>
-        <translation>상담원 연결</translation>
-    </message>
-    <message>
-        <source>Menu bot report</source>
-        <translation>메뉴 봇 보고서</translation>
-    </message>
-    <message>
-        <source>Counted by the relay over the last 30 days.</source>
-        <translation>릴레이가 최근 30일 동안 센 횟수예요.</translation>
-    </message>
-    <message>
         <source>&amp;Add choice</source>
         <translation>항목 추가(&amp;A)</translation>
     </message>
@@ -901,14 +877,6 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>채팅 하나에 한 시간 동안 봇 메시지 최대(&amp;A)</translation>
     </message>
     <message>
-        <source>The report comes from the relay: connect to it first.</source>
-        <translation>보고서는 릴레이에서 받아요: 먼저 릴레이에 연결해 주세요.</translation>
-    </message>
-    <message>
-        <source>Asking the relay…</source>
-        <translation>릴레이에 묻는 중…</translation>
-    </message>
-    <message>
         <source>Keyword answer: {0}</source>
         <translation>키워드 답변: {0}</translation>
     </message>
@@ -931,12 +899,6 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>Removed since: {0}</source>
         <translation>지금은 없는 항목: {0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Counted by the relay over the last 30 days: %Ln chat(s) handed to a person.</source>
-        <translation>
-            <numerusform>릴레이가 최근 30일 동안 센 횟수예요: 상담원에게 넘긴 채팅 %Ln개.</numerusform>
-        </translation>
     </message>
     <message>
         <source>“{0}” still gives the example account number {1}: write your shop&apos;s account there before the bot answers customers.</source>
@@ -1061,6 +1023,47 @@ Choose a folder on this computer for the daily backups.</source>
     <message>
         <source>Replace your menu with the one in this file? The menu you made will be gone.</source>
         <translation>지금 메뉴를 이&#xa0;파일의 메뉴로 바꿀까요? 만든 메뉴는 사라져요.</translation>
+    </message>
+</context>
+<context>
+    <name>BotReportTab</name>
+    <message>
+        <source>Answer or menu choice</source>
+        <translation>답변 또는 메뉴 항목</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>답한 횟수</translation>
+    </message>
+    <message>
+        <source>Handed to a person</source>
+        <translation>상담원 연결</translation>
+    </message>
+    <message>
+        <source>Menu bot report</source>
+        <translation>메뉴 봇 보고서</translation>
+    </message>
+    <message>
+        <source>Counted by the relay over the last 30 days.</source>
+        <translation>릴레이가 최근 30일 동안 센 횟수예요.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The report comes from the relay: connect to it first.</source>
+        <translation>보고서는 릴레이에서 받아요: 먼저 릴레이에 연결해 주세요.</translation>
+    </message>
+    <message>
+        <source>Asking the relay…</source>
+        <translation>릴레이에 묻는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted by the relay over the last 30 days: %Ln chat(s) handed to a person.</source>
+        <translation>
+            <numerusform>릴레이가 최근 30일 동안 센 횟수예요: 상담원에게 넘긴 채팅 %Ln개.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,8 @@ from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
-from ui.bot_editor import BotEditor, reply_text
+from ui.bot_editor import BotEditor
+from ui.bot_simulator import reply_text
 from ui.context import AppContext
 from ui.theme import problem_colour
 
@@ -516,11 +517,11 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
     answered = saved_then_answered(qtbot, editor, relay, "What are your opening hours?")
     assert answered == (promised, ["Main menu"])
     # The report counts what answered, from the relay.
-    with qtbot.waitSignal(editor.report_loaded, timeout=10_000):
-        editor.load_report()
+    with qtbot.waitSignal(editor.report.report_loaded, timeout=10_000):
+        editor.report.load_report()
     rows = [
-        [editor.report_model.item(r, c).text() for c in range(3)]
-        for r in range(editor.report_model.rowCount())
+        [editor.report.report_model.item(r, c).text() for c in range(3)]
+        for r in range(editor.report.report_model.rowCount())
     ]
     assert ["Keyword answer: Opening hours", "1", "0"] in rows
 

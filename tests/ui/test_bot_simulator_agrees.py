@@ -16,7 +16,7 @@ from app.shop_menu import korean_shop_menu
 from app.wire import Automations, DayHours
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, inbound, run_relay
-from ui.bot_editor import Simulator, reply_text
+from ui.bot_simulator import Simulator, reply_text
 
 ALWAYS_OPEN = {"timezone": "Asia/Seoul", "week": [DayHours(mode="all_day").model_dump()] * 7}
 NODES = [node.id for node in korean_shop_menu().nodes]

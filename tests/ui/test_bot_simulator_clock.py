@@ -13,7 +13,7 @@ import pytest
 from app import relay_clock
 from app.rules import CustomerMessage
 from app.wire import Automations, AwayRule, BusinessHours, DayHours, GreetingRule, TimeRange
-from ui.bot_editor import Simulator
+from ui.bot_simulator import Simulator
 
 AWAY = "We're closed now: we answer from 9 tomorrow."
 
