@@ -14,18 +14,18 @@ from __future__ import annotations
 import sys
 import tempfile
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from app.demo_seed import demo_shop_zone  # noqa: E402
+from docs.screenshots.demo_driver import wait_until  # noqa: E402
 from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
@@ -53,16 +53,6 @@ CUSTOMERS = (
 )
 UNDELIVERABLE = "821055501002"  # among the first sends, before Meta starts holding
 OPTED_OUT_ON_RELAY = "821055501005"  # sent 수신거부 to the relay; this desktop has not heard yet
-
-
-def wait_until(app: QApplication, done: object, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise TimeoutError("screenshot setup")
-        loop = QEventLoop()
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
 
 
 def seoul_night(now: datetime) -> datetime:
@@ -134,9 +124,7 @@ def main() -> None:
             outcome, _changes = send_campaign(db, client, draft, None)
             assert outcome.refused is None, outcome.refused
             campaign_id = outcome.campaign_id
-            wait_until(
-                app, lambda: len(graph.sent) >= 6
-            )  # the confirmation, and five who may get it at night
+            wait_until(lambda: len(graph.sent) >= 6)  # the confirmation, and five who may get it at night
             worker = SyncWorker(
                 db,
                 client,
@@ -152,13 +140,13 @@ def main() -> None:
                 report, _relay = read_report(db, campaign_id, client)
                 return report is not None and any(r.state == "failed" for r in report.rows)
 
-            wait_until(app, synced)
+            wait_until(synced)
             window = CampaignWindow(ctx)
             window.resize(1400, 860)
             window.show()
-            wait_until(app, lambda: window.list_model.rowCount() == 1)
+            wait_until(lambda: window.list_model.rowCount() == 1)
             window.list.selectRow(0)
-            wait_until(app, lambda: window.stack.currentWidget() is window.report and window.report.report)
+            wait_until(lambda: window.stack.currentWidget() is window.report and window.report.report)
             # What the window shows once it has asked the relay (this script has no sync adapter).
             report, _relay = read_report(db, campaign_id, client)
             assert report is not None and report.relay_details
@@ -225,7 +213,7 @@ def law_warning() -> None:
         window = CampaignWindow(ctx)
         window.showMaximized()
         editor = window.editor
-        wait_until(app, lambda: window.isMaximized() and editor.is_loaded() and pending_ops() == 0)
+        wait_until(lambda: window.isMaximized() and editor.is_loaded() and pending_ops() == 0)
         editor.name.setText("Winter sale")
         box = editor.message.template
         box.setCurrentIndex(
@@ -235,11 +223,11 @@ def law_warning() -> None:
                 if isinstance(box.itemData(i), Template) and box.itemData(i).name == "winter_sale"
             )
         )
-        wait_until(app, lambda: len(editor.message.param_rows) == 2)
+        wait_until(lambda: len(editor.message.param_rows) == 2)
         source, text = editor.message.param_rows[1]
         source.setCurrentIndex(source.findData(ParameterSource.TEXT.value))
         text.setText("20%")
-        wait_until(app, lambda: editor.is_loaded() and pending_ops() == 0)
+        wait_until(lambda: editor.is_loaded() and pending_ops() == 0)
         shot = OUT / "campaign-law-warning-en.png"
         taken: list[bool] = []
 
@@ -260,7 +248,7 @@ def law_warning() -> None:
 
         QTimer.singleShot(0, editor.send_button.click)
         QTimer.singleShot(100, take_question)
-        wait_until(app, lambda: bool(taken))
+        wait_until(lambda: bool(taken))
         print("saved", shot)
         editor.mark_saved(editor.draft())
         window.close()

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLocale, QThreadPool, QTimer
+from demo_driver import wait_until
+from PySide6.QtCore import QLocale, QThreadPool
 from PySide6.QtWidgets import QApplication
 from shop_clock import use_shop_clock
 
@@ -25,17 +24,6 @@ from ui.context import AppContext
 from ui.resources import demo_dir
 
 HERE = Path(__file__).resolve().parent
-
-
-def wait_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Run the event loop until `done()`, as qtbot.waitUntil does (each round a 50 ms turn of the loop)."""
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the catalogue did not finish loading")
-        loop = QEventLoop()
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
 
 
 def pictures_landed(window: CatalogWindow) -> bool:

@@ -3,7 +3,8 @@ report once the simulated customers read and answer it, the chat of a customer w
 her consent box.
 
 The real app, `shop-inbox --demo --lang ko`, started through its own start (`ui.application.run`) and
-driven from inside as its tests drive it, so the pictures can be retaken after any change. The demo is
+driven from inside as its tests drive it (demo_driver.py), so the pictures can be retaken after any
+change. The demo is
 live (its relay's customers answer on the real clock): outside the demo shop's hours the script runs
 itself again under `faketime` (libfaketime) in the shop's last afternoon (shop_clock.in_shop_hours).
 Under Xvfb with openbox and fonts-nanum, on the screen each mode's pictures are of:
@@ -20,81 +21,36 @@ screen bigger than 1366×768.
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
-import tempfile
 import time
-import traceback
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-OUT = Path(__file__).resolve().parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-Wait = Callable[[], object]
+from docs.screenshots.demo_driver import (
+    OUT,
+    Wait,
+    korean,
+    main_window,
+    maximised,
+    post_webhook,
+    run_demo,
+    save,
+    saved,
+    settled,
+    top_level,
+    whole_screen,
+)
 
 if TYPE_CHECKING:
     from ui.campaign_editor import CampaignEditor
     from ui.campaign_window import CampaignWindow
     from ui.main_window import MainWindow
-
-
-def top_level(kind: type) -> QWidget | None:
-    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
-
-
-def settled() -> bool:
-    from ui.ops import pending_ops
-
-    return pending_ops() == 0
-
-
-def no_reminders() -> bool:
-    """Whether no payment reminders are shown: the demo offers them once an order's deadline is
-    within a day (soon after its start, then every minute), over whatever window the picture is of.
-    Answered 보내지 않기 when they are (False: wait for the window to be painted without them)."""
-    from ui.order_messages_dialog import BatchMessagesDialog
-
-    shown = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, BatchMessagesDialog) and w.isVisible()
-    ]
-    for dialog in shown:
-        dialog.reject()
-    return not shown
-
-
-def save(
-    widget: QWidget, name: str, *, right: int | None = None, top_left: tuple[int, int] | None = None
-) -> None:
-    """The widget as it paints itself, whole, or its `right` pixels, or its `top_left` width × height."""
-    image = widget.grab()
-    if right is not None:
-        image = image.copy(image.width() - right, 0, right, image.height())
-    if top_left is not None:
-        image = image.copy(0, 0, *top_left)
-    image.save(str(OUT / name))
-    print("saved", OUT / name)
-
-
-def main_window(width: int | None = None, height: int | None = None) -> Generator[Wait, None, MainWindow]:
-    """The demo's main window once its chat list is read, sized `width` × `height` at the screen's top
-    left when given. Gives the window."""
-    from ui.main_window import MainWindow
-
-    yield lambda: top_level(MainWindow) is not None
-    window = top_level(MainWindow)
-    assert isinstance(window, MainWindow)
-    if width is not None and height is not None:
-        window.resize(width, height)
-        window.move(0, 0)
-    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
-    return window
 
 
 def scenes() -> Iterator[Wait]:
@@ -252,30 +208,6 @@ def counted(editor: CampaignEditor) -> bool:
     """Whether the form shows who gets the campaign as it stands, and its cost (counted a moment after
     each change, off the GUI thread), all else read."""
     return editor.is_loaded() and settled()
-
-
-def whole_screen(name: str, size: str, *windows: QWidget) -> None:
-    """The whole screen to `name` (with the window manager's frames), once `windows` are painted; the
-    screen must be `size` ("1400x900"), as the README says the picture is."""
-    import subprocess
-
-    from PySide6.QtGui import QGuiApplication
-
-    screen = subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True, text=True, check=True)
-    if screen.stdout.split() != size.split("x"):
-        raise SystemExit(f"{name} is of a {size} screen: run under Xvfb -screen 0 {size}x24 (and openbox)")
-    for window in windows:
-        window.repaint()
-    QGuiApplication.sync()
-    subprocess.run(["import", "-window", "root", str(OUT / name)], check=True)
-    print("saved", OUT / name)
-
-
-def maximised(widget: QWidget) -> Wait:
-    """Shows `widget` maximised by the window manager; the wait until it is, with its frame drawn."""
-    widget.showMaximized()
-    widget.activateWindow()
-    return lambda: widget.isMaximized() and widget.isActiveWindow() and settled()
 
 
 def fill_blank(editor: CampaignEditor, row: int, source: str | None, text: str) -> None:
@@ -442,7 +374,7 @@ def send_from_scenes() -> Iterator[Wait]:
     subprocess.run(
         ["import", "-window", "root", "-crop", crop, str(OUT / "campaign-templates-ko.png")], check=True
     )
-    print("saved", OUT / "campaign-templates-ko.png")
+    saved("campaign-templates-ko.png")
     box.hidePopup()
 
     campaigns.showNormal()
@@ -458,13 +390,6 @@ def send_from_scenes() -> Iterator[Wait]:
     save(campaigns, "campaign-send-from-ko.png")
 
 
-def korean(lang: str) -> bool:
-    """Whether the demo run in `lang` is the Seoul shop (else the Brighton one)."""
-    from app.demo_seed import korean_demo
-
-    return korean_demo(lang)
-
-
 def confirmed_recipients(editor: CampaignEditor) -> frozenset[int]:
     """The contacts the send question lists, as the owner's yes to it hands them over."""
     return frozenset(m.contact_id for m in editor.resolved.recipients)
@@ -472,13 +397,7 @@ def confirmed_recipients(editor: CampaignEditor) -> frozenset[int]:
 
 def pause_template(relay_url: str, name: str) -> None:
     """Meta's webhook that it paused a template for its quality, signed as the demo's relay expects."""
-    import json
-
-    import httpx
-
     from app.wire import SANDBOX_PHONE_NUMBER_ID
-    from relay.settings import RelaySettings
-    from relay.webhook import sign
     from tests.support.relay_server import envelope
 
     paused = {
@@ -488,87 +407,7 @@ def pause_template(relay_url: str, name: str) -> None:
         "message_template_language": "ko",
         "reason": "LOW_QUALITY",
     }
-    body = json.dumps(envelope(paused, "message_template_status_update", SANDBOX_PHONE_NUMBER_ID))
-    secret = RelaySettings.for_sandbox(database_url="sqlite://", client_token="-").app_secret
-    answer = httpx.post(
-        f"{relay_url}/webhook",
-        content=body.encode(),
-        headers={"Content-Type": "application/json", "X-Hub-Signature-256": sign(secret, body.encode())},
-    )
-    answer.raise_for_status()
-
-
-def waited_at(wait: Wait | None) -> str:
-    """The file and line of a wait (a lambda or a function of a scene)."""
-    if wait is None:
-        return ""
-    try:
-        return f"{inspect.getsourcefile(wait)}:{inspect.getsourcelines(wait)[1]}"
-    except (TypeError, OSError):
-        return ""
-
-
-def forget_edits() -> None:
-    """The pictures' campaign forms are not the owner's drafts: the app quits without asking to save
-    them (its question, with nobody to answer it, kept the run open)."""
-    from ui.campaign_window import CampaignWindow
-
-    for window in QApplication.topLevelWidgets():
-        if isinstance(window, CampaignWindow):
-            window.editor.mark_saved(window.editor.draft())
-
-
-def drive(app: QApplication, steps: Iterator[Wait]) -> None:
-    """Walk `steps` on the app's event loop: each waits (up to 3 minutes) until what it yields holds."""
-    deadline = [time.monotonic() + 180]
-    current: list[Wait | None] = [None]
-
-    def tick() -> None:
-        try:
-            while current[0] is None or current[0]():
-                current[0] = next(steps)
-                deadline[0] = time.monotonic() + 180
-        except StopIteration:
-            forget_edits()
-            app.quit()
-            return
-        except Exception:
-            # A scene that no longer fits the app ends the run, said, instead of leaving it open.
-            traceback.print_exc()
-            app.exit(1)
-            return
-        if time.monotonic() > deadline[0]:
-            # Where in its script: every wait is a `scenes.<locals>.<lambda>` by its name alone.
-            print("timed out waiting at", current[0], waited_at(current[0]), file=sys.stderr)
-            app.exit(1)
-            return
-        QTimer.singleShot(100, tick)
-
-    QTimer.singleShot(0, tick)
-
-
-def run_demo(
-    steps: Callable[[], Iterator[Wait]],
-    lang: str = "ko",
-    folder: Path | None = None,
-    options: tuple[str, ...] = (),
-) -> int:
-    """The real demo (`shop-inbox --demo --lang …`, with `options` such as "--two-numbers", kept in
-    `folder`, else in a temporary one), started through the app's own start on the demo shop's clock
-    (shop_clock.py), with `steps` driving it from inside."""
-    from docs.screenshots.shop_clock import use_shop_clock
-    from ui.application import run
-    from ui.demo_language import demo_shop_language
-    from ui.main import parse_args
-
-    # The demo's times on its shop's clock, as its owner's computer shows them: the shop the demo
-    # opens, which for English is Palo Alto's on a computer set to US English.
-    use_shop_clock(demo_shop_language(lang))
-    app = QApplication(sys.argv[:1])
-    drive(app, steps())
-    with tempfile.TemporaryDirectory() as kept:
-        where = folder if folder is not None else Path(kept) / "demo"
-        return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(where), *options]))
+    post_webhook(relay_url, envelope(paused, "message_template_status_update", SANDBOX_PHONE_NUMBER_ID))
 
 
 def main(argv: list[str]) -> int:

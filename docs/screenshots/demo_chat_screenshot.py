@@ -3,7 +3,7 @@ customer's chat, a chat's menu with its block tooltip, new chats held behind "�
 the bot naming an order number it cannot find.
 
 The real app, `shop-inbox --demo --lang ko`, started and driven from inside as
-demo_campaign_screenshot.py does; its main window with its frame at the screen's top left, popups and
+demo_driver.py does; its main window with its frame at the screen's top left, popups and
 tooltips too, taken from the screen (so it needs a window manager):
 
     Xvfb :7 -screen 0 1440x900x24 & DISPLAY=:7 openbox &
@@ -67,8 +67,6 @@ with Emily Johnson's chat open (`demo-en_US.png`, its window alone at 1200×760)
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -79,41 +77,28 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QInputMethodEvent, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
-OUT = Path(__file__).resolve().parent
-sys.path.insert(0, str(OUT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from demo_campaign_screenshot import Wait, main_window, no_reminders, run_demo, settled, top_level  # noqa: E402
+from docs.screenshots.demo_driver import (
+    Wait,
+    computer_language,
+    main_window,
+    no_reminders,
+    painted,
+    pane_shot,
+    post_webhook,
+    run_demo,
+    screen_shot,
+    settled,
+    shoot,
+    top_level,
+    unknown_order_chat,
+)
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-
-
-def shoot(
-    window: QWidget,
-    name: str,
-    *,
-    frame: bool = True,
-    palette: bool = False,
-    top_left: tuple[int, int] | None = None,
-) -> None:
-    """The window as the screen shows it (with what pops up over it), with its frame or without, or
-    its `top_left` width × height; `palette`: in 256 colours (ImageMagick's), for a picture at 150 %
-    to stay under 300 KB."""
-    area = window.frameGeometry() if frame else window.geometry()
-    width, height = top_left if top_left is not None else (area.width(), area.height())
-    screen = QApplication.primaryScreen()
-    screen.grabWindow(0, area.x(), area.y(), width, height).save(str(OUT / name))
-    if palette:
-        subprocess.run(["convert", str(OUT / name), "-colors", "256", f"PNG8:{OUT / name}"], check=True)
-    print("saved", OUT / name)
-
-
-def painted(seconds: float = 0.5) -> Wait:
-    """A moment for what was just shown to reach the screen (the screen is grabbed, not the widget)."""
-    until = time.monotonic() + seconds
-    return lambda: time.monotonic() > until
 
 
 def newest_chat_of(window: MainWindow, korean: bool) -> int | None:
@@ -234,21 +219,6 @@ def scenes() -> Iterator[Wait]:
     shoot(window, "bot-unknown-order-ko.png", frame=False)
 
 
-def unknown_order_chat(window: MainWindow) -> int | None:
-    """오세훈's chat, once the demo's bot answered that it cannot find his order 20931 (None before)."""
-    from sqlalchemy import select
-
-    from app.models import Contact, Message
-
-    with window.ctx.db.read() as s:
-        return s.scalar(
-            select(Contact.id)
-            .join(Message, Message.contact_id == Contact.id)
-            .where(Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931"))
-            .limit(1)
-        )
-
-
 def scenes_at_150() -> Iterator[Wait]:
     """At 150 % (QT_SCALE_FACTOR=1.5), Contact info open: 최유진's chat, then 강다은's with her photo
     under Media and documents."""
@@ -333,14 +303,6 @@ def demo_opened_on(customer: str, picture: str) -> Iterator[Wait]:
     shoot(window, picture, frame=False)
 
 
-def computer_language(locale: str) -> None:
-    """This process's (and so the demo's) system language `locale` ("en_US.UTF-8"), as Qt reads it,
-    set before anything asks for it."""
-    os.environ["LANG"] = locale
-    for overriding in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        os.environ.pop(overriding, None)
-
-
 def scenes_hours() -> Iterator[Wait]:
     """Shop ▸ Business hours, as its menu opens it: New York's zone found by typing 뉴욕, then the
     shop's own zone again and its year-end days off saved."""
@@ -400,18 +362,12 @@ def customer_writes(
 ) -> None:
     """The `customer` (wa_id, name) writes `text` to the demo shop's number `phone_number_id` (its
     first by default): Meta's webhook, signed as the demo's relay expects."""
-    import json
-
-    import httpx
-
     from app.wire import (
         SANDBOX_DISPLAY_PHONE_NUMBER,
         SANDBOX_PHONE_NUMBER_ID,
         SANDBOX_SECOND_DISPLAY_PHONE_NUMBER,
         SANDBOX_SECOND_PHONE_NUMBER_ID,
     )
-    from relay.settings import RelaySettings
-    from relay.webhook import sign
     from tests.support.relay_server import inbound
 
     sender, name = customer
@@ -422,16 +378,10 @@ def customer_writes(
         if to == SANDBOX_SECOND_PHONE_NUMBER_ID
         else SANDBOX_DISPLAY_PHONE_NUMBER
     )
-    body = json.dumps(
-        inbound(content=text, sender=sender, name=name, phone_number_id=to, display_phone_number=dialled)
+    post_webhook(
+        relay_url,
+        inbound(content=text, sender=sender, name=name, phone_number_id=to, display_phone_number=dialled),
     )
-    secret = RelaySettings.for_sandbox(database_url="sqlite://", client_token="-").app_secret
-    answer = httpx.post(
-        f"{relay_url}/webhook",
-        content=body.encode(),
-        headers={"Content-Type": "application/json", "X-Hub-Signature-256": sign(secret, body.encode())},
-    )
-    answer.raise_for_status()
 
 
 def scenes_bot_hours() -> Iterator[Wait]:
@@ -618,8 +568,7 @@ def scenes_crossing() -> Iterator[Wait]:
     yield settled
     window.chat.view.scrollToBottom()
     yield painted()
-    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "two-numbers-demo-crossing-ko.png"))
-    print("saved", OUT / "two-numbers-demo-crossing-ko.png")
+    screen_shot("two-numbers-demo-crossing-ko.png")
 
     # 강다은 writes to 02-555-0200 (her number, as the simulation has it): its greeting and, at
     # night, its away message answer her from it.
@@ -640,8 +589,7 @@ def scenes_crossing() -> Iterator[Wait]:
     yield settled
     window.chat.view.scrollToBottom()
     yield painted()
-    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "two-numbers-greeting-away-ko.png"))
-    print("saved", OUT / "two-numbers-greeting-away-ko.png")
+    screen_shot("two-numbers-greeting-away-ko.png")
 
     # Shop ▸ Greeting message over it: the note that both numbers' customers get the one greeting.
     from ui.greeting_editor import GreetingEditor
@@ -654,8 +602,7 @@ def scenes_crossing() -> Iterator[Wait]:
     assert isinstance(greeting, GreetingEditor)
     yield lambda: greeting.loaded and settled()
     yield painted()
-    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "greeting-two-numbers-note-ko.png"))
-    print("saved", OUT / "greeting-two-numbers-note-ko.png")
+    screen_shot("greeting-two-numbers-note-ko.png")
     greeting.reject()
 
 
@@ -693,8 +640,7 @@ def scenes_tracking() -> Iterator[Wait]:
     QTimer.singleShot(0, lambda: order.move_to(OrderState.SHIPPED))  # asks in a modal box
     yield lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)
     yield painted()
-    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "tracking-doubt-ko.png"))
-    print("saved", OUT / "tracking-doubt-ko.png")
+    screen_shot("tracking-doubt-ko.png")
     asked = QApplication.activeModalWidget()
     assert isinstance(asked, QMessageBox)
     asked.reject()  # No: the number is corrected, nothing moves
@@ -724,21 +670,13 @@ def scenes_settings_unsaved() -> Iterator[Wait]:
     QTimer.singleShot(0, settings.reject)  # the title bar's close; it asks in a modal box
     yield lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)
     yield painted()
-    QApplication.primaryScreen().grabWindow(0).save(str(OUT / "settings-unsaved-ko.png"))
-    print("saved", OUT / "settings-unsaved-ko.png")
+    screen_shot("settings-unsaved-ko.png")
     asked = QApplication.activeModalWidget()
     assert isinstance(asked, QMessageBox)
     discard = asked.button(QMessageBox.StandardButton.Discard)
     assert discard is not None
     discard.click()
     yield lambda: top_level(SettingsDialog) is None  # closed (and deleted)
-
-
-def pane_shot(widget: QWidget, name: str, width: int, height: int) -> None:
-    """`width` × `height` of the screen from a widget's top left (a part of a window)."""
-    at = widget.mapToGlobal(QPoint(0, 0))
-    QApplication.primaryScreen().grabWindow(0, at.x(), at.y(), width, height).save(str(OUT / name))
-    print("saved", OUT / name)
 
 
 def scenes_languages() -> Iterator[Wait]:

@@ -1,7 +1,7 @@
 """Screenshots of the Korean demo shop's data: backups, full disks, a relay started afresh.
 
 The real app (`shop-inbox --demo --lang ko`, or the demo's own inbox folder opened as a shop's) started
-and driven from inside as demo_campaign_screenshot.py does, on the Seoul shop's clock (shop_clock.py),
+and driven from inside as demo_driver.py does, on the Seoul shop's clock (shop_clock.py),
 its main window with its frame taken from the screen, so under a window manager:
 
     Xvfb :7 -screen 0 1366x768x24 & DISPLAY=:7 openbox &
@@ -63,10 +63,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
-sys.path.insert(0, str(OUT))
+sys.path.insert(0, str(OUT.parents[1]))
 
-from demo_campaign_screenshot import Wait, drive, main_window, no_reminders, run_demo, settled, top_level  # noqa: E402
-from demo_chat_screenshot import painted, shoot, unknown_order_chat  # noqa: E402
+from docs.screenshots.demo_driver import (  # noqa: E402
+    Wait,
+    drive,
+    main_window,
+    no_reminders,
+    painted,
+    run_demo,
+    settled,
+    shoot,
+    top_level,
+    unknown_order_chat,
+)
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

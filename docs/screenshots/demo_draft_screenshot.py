@@ -2,7 +2,7 @@
 임시 저장 line, and the chat with the draft and the message it answers.
 
 The real app, `shop-inbox --demo --lang ko`, kept in a folder: started and driven from inside as
-demo_campaign_screenshot.py does (a quote chosen, an answer typed, another chat opened, quit), then
+demo_driver.py does (a quote chosen, an answer typed, another chat opened, quit), then
 started again on that folder; its main window with its frame is taken from the screen:
 
     Xvfb :7 -screen 0 1440x900x24 & DISPLAY=:7 openbox &
@@ -20,9 +20,11 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
+sys.path.insert(0, str(OUT.parents[1]))
 
-from demo_campaign_screenshot import Wait, main_window, run_demo, settled  # noqa: E402
-from demo_chat_screenshot import newest_chat_of, painted, shoot  # noqa: E402
+from demo_chat_screenshot import newest_chat_of  # noqa: E402
+
+from docs.screenshots.demo_driver import Wait, main_window, painted, run_demo, settled, shoot  # noqa: E402
 
 ANSWER = "확인해 보고 바로 알려드릴게요!"
 

@@ -2,7 +2,7 @@
 a shipped order's return, and a cart imported from a customer's phone that starts an order.
 
 The real app, `shop-inbox --demo --lang ko`, started and driven from inside as
-demo_campaign_screenshot.py does, on the Seoul shop's clock (shop_clock.py), under a window manager.
+demo_driver.py does, on the Seoul shop's clock (shop_clock.py), under a window manager.
 Shop ▸ Orders grabbed whole at 1280×720, its buttons with their Alt letters (`orders-keys-ko.png`):
 
     Xvfb :7 -screen 0 1366x768x24 & DISPLAY=:7 openbox &
@@ -30,21 +30,23 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
-
 OUT = Path(__file__).resolve().parent
-sys.path.insert(0, str(OUT))
+sys.path.insert(0, str(OUT.parents[1]))
 
-from demo_campaign_screenshot import Wait, main_window, no_reminders, run_demo, save, settled, top_level  # noqa: E402
-from demo_chat_screenshot import painted  # noqa: E402
+from docs.screenshots.demo_driver import (  # noqa: E402
+    Wait,
+    main_window,
+    no_reminders,
+    painted,
+    run_demo,
+    save,
+    screen_shot,
+    settled,
+    top_level,
+)
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-
-
-def whole_screen(name: str) -> None:
-    QApplication.primaryScreen().grabWindow(0).save(str(OUT / name))
-    print("saved", OUT / name)
 
 
 def order_id(window: MainWindow, number: str) -> int:
@@ -110,7 +112,7 @@ def scenes_at_125() -> Iterator[Wait]:
     returned.reason.setFocus()
     yield no_reminders
     yield painted()
-    whole_screen("return-exchange-ko.png")
+    screen_shot("return-exchange-ko.png")
     returned.reject()  # nothing recorded
     order = top_level(OrderWindow)
     assert isinstance(order, OrderWindow)
@@ -125,7 +127,7 @@ def scenes_at_125() -> Iterator[Wait]:
     assert isinstance(review, TrackingReviewDialog)
     yield no_reminders
     yield painted()
-    whole_screen("tracking-review-ko.png")
+    screen_shot("tracking-review-ko.png")
     review.reject()  # nothing applied
 
 
@@ -209,7 +211,7 @@ def scenes_cart() -> Iterator[Wait]:
     window.chat.view.scrollToBottom()
     yield no_reminders
     yield painted()
-    whole_screen("cart-card-start-order-ko.png")
+    screen_shot("cart-card-start-order-ko.png")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 spacing, initials, an order's number, a label's name, a period, and results kept live as customers write.
 
 The real app, `shop-inbox --demo --lang ko`, started and driven from inside as
-demo_campaign_screenshot.py does, after its simulated customers have written for a while:
+demo_driver.py does, after its simulated customers have written for a while:
 
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots/demo_search_screenshot.py
 """
@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent
-sys.path.insert(0, str(OUT))
+sys.path.insert(0, str(OUT.parents[1]))
 
-from demo_campaign_screenshot import Wait, main_window, run_demo, save, settled  # noqa: E402
+from docs.screenshots.demo_driver import Wait, main_window, run_demo, save, settled  # noqa: E402
 
 # (picture, query, window size, the part of the window kept: its top-left width × height, or all)
 SEARCHES = (

@@ -14,29 +14,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.demo_driver import painted, saved, wait_until  # noqa: E402
 from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 NAME = "payment-request-not-sent-ko.png"
-
-
-def wait(condition: Callable[[], object], what: str, ms: int = 20_000) -> None:
-    from PySide6.QtCore import QDeadlineTimer
-    from PySide6.QtWidgets import QApplication
-
-    deadline = QDeadlineTimer(ms)
-    while not condition():
-        if deadline.hasExpired():
-            raise SystemExit(f"timed out waiting for {what}")
-        QApplication.processEvents()
 
 
 def main() -> None:
@@ -103,18 +91,21 @@ def main() -> None:
         window.move(83, 0)
         window.show()
         window.activateWindow()
-        wait(lambda: window.chat_list.model.loaded_once and pending_ops() == 0, "the chat list")
+        wait_until(lambda: window.chat_list.model.loaded_once and pending_ops() == 0, what="the chat list")
         window.show_chat(contact_id)
-        wait(lambda: window.chat.view.chat_model.contact_id == contact_id and pending_ops() == 0, "her chat")
+        wait_until(
+            lambda: window.chat.view.chat_model.contact_id == contact_id and pending_ops() == 0,
+            what="her chat",
+        )
         order_window = window.orders.open_order(order_id)
-        wait(lambda: order_window.detail is not None and pending_ops() == 0, "the order")
+        wait_until(lambda: order_window.detail is not None and pending_ops() == 0, what="the order")
         ask = next(
             b
             for b in order_window.findChildren(QPushButton)
             if b.text().replace("&", "").startswith("입금 요청")
         )
         ask.click()
-        wait(
+        wait_until(
             lambda: (
                 any(
                     b.isVisible() and b.text().replace("&", "").startswith("메시지 없이")
@@ -122,12 +113,11 @@ def main() -> None:
                 )
                 and pending_ops() == 0
             ),
-            "the message that cannot go",
+            what="the message that cannot go",
         )
-        until = time.monotonic() + 0.5  # for what was just shown to reach the screen, which is grabbed
-        wait(lambda: time.monotonic() > until, "the paint")
+        wait_until(painted(), what="the paint")  # what was just shown reaches the screen, which is grabbed
         subprocess.run(["import", "-window", "root", str(OUT / NAME)], check=True)
-        print("saved", OUT / NAME)
+        saved(NAME)
         order_window.close()
         window.close()
         db.close()

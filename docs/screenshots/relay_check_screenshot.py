@@ -8,32 +8,19 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.demo_driver import wait_until  # noqa: E402
 from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
 from docs.screenshots.take import linked  # noqa: E402
 from ui.ops import pending_ops  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-
-
-def wait_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Run the event loop until `done()`, as qtbot.waitUntil does (each round a 50 ms turn of the loop)."""
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the relay's check did not finish")
-        loop = QEventLoop()
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
 
 
 def main() -> None:
