@@ -1,4 +1,5 @@
-"""The menu bot's editor (Shop ▸ Menu bot…): keyword answers, the menu tree, hand-off, and a simulator."""
+"""The menu bot's editor (Shop ▸ Menu bot…): keyword answers, the menu tree and hand-off, beside its
+simulator (ui/bot_simulator.py), with the relay's report (ui/bot_report.py) in a tab."""
 
 from __future__ import annotations
 
@@ -935,7 +936,7 @@ class BotEditor(AutomationDialog):
     # ------------------------------------------------------------------ report
 
     def _tab_shown(self, index: int) -> None:
-        if self.tabs.tabText(index) == self.tr("Re&port"):
+        if self.tabs.widget(index) is self.report:
             self.report.load_once()
 
     def _tally_name(self, tally_id: str) -> str:
