@@ -32,7 +32,9 @@ sys.path.insert(0, str(ROOT))
 OUT = Path(__file__).resolve().parent
 
 Wait = Callable[[], object]
-STEP_LIMIT = 180.0  # how long one wait may take before the run ends, said
+# How long one wait may take before the run ends, said: the demo's customers write every 5–20 s, and
+# the last of its cast may be the one a scene waits for.
+STEP_LIMIT = 300.0
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -96,7 +98,8 @@ def main_window(width: int | None = None, height: int | None = None) -> Generato
 
 
 def unknown_order_chat(window: MainWindow) -> int | None:
-    """오세훈's chat, once the demo's bot answered that it cannot find his order 20931 (None before)."""
+    """The chat of the demo's customer who asks after an order number the shop does not have (20931:
+    오세훈 in Seoul), once the bot answered that it cannot find it (None before)."""
     from sqlalchemy import select
 
     from app.models import Contact, Message
@@ -105,9 +108,24 @@ def unknown_order_chat(window: MainWindow) -> int | None:
         return s.scalar(
             select(Contact.id)
             .join(Message, Message.contact_id == Contact.id)
-            .where(Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931"))
+            .where(Message.sent_by == "bot", Message.body.contains("20931"))
             .limit(1)
         )
+
+
+def unknown_order_handed_over(window: MainWindow) -> bool:
+    """Whether the customer asking after order 20931 has been handed to a person (the relay's
+    `contact` event heard: his chat waits for one), and the app has settled on it."""
+    from sqlalchemy import select
+
+    from app.models import BotPause, utcnow
+
+    chat = unknown_order_chat(window)
+    if chat is None:
+        return False
+    with window.ctx.db.read() as s:
+        until = s.scalar(select(BotPause.paused_until).where(BotPause.contact_id == chat).limit(1))
+    return until is not None and until > utcnow() and settled()
 
 
 def wait_until(done: Callable[[], object], what: str = "", timeout: float = 30.0) -> None:
