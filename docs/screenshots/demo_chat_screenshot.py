@@ -53,8 +53,8 @@ bot's English answer (`menu-bot-english-customer-ko.png`), each a part of the ch
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py languages
 
 and the English demo (`shop-inbox --demo --lang en` on a computer set to British English, which the
-mode sets itself; on Brighton's clock) with Priya Shah's chat open (`demo-en.png`, its window alone at
-1200×760):
+mode sets itself; on Brighton's clock, in its open hours: under `faketime` outside them,
+shop_clock.in_shop_hours) with Priya Shah's chat open (`demo-en.png`, its window alone at 1200×760):
 
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py en
 
@@ -758,6 +758,12 @@ if __name__ == "__main__":
         # A computer set to British English, whatever this one's language: on one set to US English
         # the demo opens the Palo Alto shop (ui/demo_language.py), which is demo-en_US.png's.
         computer_language("en_GB.UTF-8")
+        from docs.screenshots.shop_clock import in_shop_hours
+
+        # Its customers write as the picture is taken, greeted and, out of the Brighton shop's
+        # hours, sent the away message, with the banner that says the shop is closed: a retake at
+        # night showed both. Inside its hours, as the American one (under faketime outside them).
+        in_shop_hours("en")
         sys.exit(run_demo(scenes_english, lang="en"))
     if sys.argv[1:] == ["en_US"]:
         # A computer set to US English, whatever this one's language: the demo opens the Palo Alto
