@@ -98,8 +98,7 @@ def main_window(width: int | None = None, height: int | None = None) -> Generato
 
 
 def unknown_order_chat(window: MainWindow) -> int | None:
-    """The chat of the demo's customer who asks after an order number the shop does not have (20931:
-    오세훈 in Seoul), once the bot answered that it cannot find it (None before)."""
+    """오세훈's chat, once the demo's bot answered that it cannot find his order 20931 (None before)."""
     from sqlalchemy import select
 
     from app.models import Contact, Message
@@ -108,23 +107,22 @@ def unknown_order_chat(window: MainWindow) -> int | None:
         return s.scalar(
             select(Contact.id)
             .join(Message, Message.contact_id == Contact.id)
-            .where(Message.sent_by == "bot", Message.body.contains("20931"))
+            .where(Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931"))
             .limit(1)
         )
 
 
 def unknown_order_handed_over(window: MainWindow) -> bool:
-    """Whether the customer asking after order 20931 has been handed to a person (the relay's
-    `contact` event heard: his chat waits for one), and the app has settled on it."""
+    """Whether the demo's customer who asks after an order the shop does not have (20931: 오세훈 in
+    Seoul, Ben Carter in Brighton) has been handed to a person (the relay's `contact` event heard:
+    his chat waits for one), and the app has settled on it."""
     from sqlalchemy import select
 
-    from app.models import BotPause, utcnow
+    from app.models import BotPause, Message, utcnow
 
-    chat = unknown_order_chat(window)
-    if chat is None:
-        return False
     with window.ctx.db.read() as s:
-        until = s.scalar(select(BotPause.paused_until).where(BotPause.contact_id == chat).limit(1))
+        asked = select(Message.contact_id).where(Message.direction == "in", Message.body.contains("20931"))
+        until = s.scalar(select(BotPause.paused_until).where(BotPause.contact_id.in_(asked)).limit(1))
     return until is not None and until > utcnow() and settled()
 
 
