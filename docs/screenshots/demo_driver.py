@@ -114,16 +114,20 @@ def unknown_order_chat(window: MainWindow) -> int | None:
 
 def unknown_order_handed_over(window: MainWindow) -> bool:
     """Whether the demo's customer who asks after an order the shop does not have (20931: 오세훈 in
-    Seoul, Ben Carter in Brighton) has been handed to a person (the relay's `contact` event heard:
-    his chat waits for one), and the app has settled on it."""
+    Seoul, Ben Carter in Brighton) has been handed to a person, as the campaign form counts it (his
+    chat waits for one: app.campaigns.waiting_for_person), and the app has settled on it."""
     from sqlalchemy import select
 
-    from app.models import BotPause, Message, utcnow
+    from app import relay_clock
+    from app.campaigns import waiting_for_person
+    from app.models import Message
 
     with window.ctx.db.read() as s:
-        asked = select(Message.contact_id).where(Message.direction == "in", Message.body.contains("20931"))
-        until = s.scalar(select(BotPause.paused_until).where(BotPause.contact_id.in_(asked)).limit(1))
-    return until is not None and until > utcnow() and settled()
+        asked = s.scalars(
+            select(Message.contact_id).where(Message.direction == "in", Message.body.contains("20931"))
+        ).all()
+        waiting = waiting_for_person(s, asked, relay_clock.now())
+    return bool(waiting) and settled()
 
 
 def wait_until(done: Callable[[], object], what: str = "", timeout: float = 30.0) -> None:
