@@ -114,8 +114,8 @@ def unknown_order_chat(window: MainWindow) -> int | None:
 
 def unknown_order_handed_over(window: MainWindow) -> bool:
     """Whether the demo's customer who asks after an order the shop does not have (20931: 오세훈 in
-    Seoul, Ben Carter in Brighton) has been handed to a person, as the campaign form counts it (his
-    chat waits for one: app.campaigns.waiting_for_person), and the app has settled on it."""
+    Seoul) has been handed to a person, as the campaign form counts it (his chat waits for one:
+    app.campaigns.waiting_for_person), and the app has settled on it."""
     from sqlalchemy import select
 
     from app import relay_clock
