@@ -10,27 +10,11 @@ morning: a handful of chats waiting) besides the generated unread ones, which ar
 
 from __future__ import annotations
 
-import argparse
-import random
-import shutil
 import sqlite3
-import tempfile
-import time
 from pathlib import Path
 
-from app.db import Database
-from app.search import search_messages
 from app.search_scope import ChatScope
-from bench.queries import (
-    QUERIES_EN,
-    QUERIES_KO2,
-    QUERIES_KO3,
-    QUERIES_KO_UNSPACED,
-    QUERIES_MISS,
-    QUERIES_NUM,
-    pct,
-)
-from bench.report import emit
+from bench.scoped_search import database_path, in_part, measure
 
 
 def filtered(path: Path) -> None:
@@ -42,48 +26,18 @@ def filtered(path: Path) -> None:
     con.close()
 
 
-def first_pages(db: Database, queries: list[str], chats: ChatScope | None) -> list[float]:
-    """Milliseconds of each query's first page."""
-    times = []
-    with db.read() as s:
-        for q in queries:
-            t = time.perf_counter()
-            search_messages(s, q, limit=50, chats=chats)
-            times.append((time.perf_counter() - t) * 1000)
-    return times
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", type=Path, nargs="?", default=Path("bench/data/shop.db"))
-    args = parser.parse_args()
-    if not args.path.exists():
-        raise SystemExit(f"{args.path} is missing: run `python -m bench.make_db {args.path}` first")
-    rng = random.Random(3)
-    pool = QUERIES_KO2 + QUERIES_KO3 + QUERIES_KO_UNSPACED + QUERIES_EN + QUERIES_NUM + QUERIES_MISS
-    queries = [rng.choice(pool) for _ in range(100)]
-    with tempfile.TemporaryDirectory(prefix="bench-filters-") as tmp:
-        copy = Path(tmp) / "shop.db"
-        shutil.copyfile(args.path, copy)
-        filtered(copy)
-        db = Database.open(copy)
-        first_pages(db, queries, None)  # warm
-        every = first_pages(db, queries, None)
-        results = {
-            "Unread (1 chat in 500)": first_pages(db, queries, ChatScope("unread")),
-            "a label (1 chat in 16)": first_pages(db, queries, ChatScope("all", 1)),
-            "Archived (1 chat in 50)": first_pages(db, queries, ChatScope("archived")),
-        }
-        db.close()
-    for name, times in results.items():
-        for p in (50, 95):
-            emit(
-                f"search p{p} in {name}",
-                pct(times, p),
-                "ms",
-                baseline=pct(every, p),
-                baseline_name=f"search p{p} of every chat",
-            )
+    measure(
+        database_path(__doc__),
+        filtered,
+        {
+            "Unread (1 chat in 500)": in_part(chats=ChatScope("unread")),
+            "a label (1 chat in 16)": in_part(chats=ChatScope("all", 1)),
+            "Archived (1 chat in 50)": in_part(chats=ChatScope("archived")),
+        },
+        whole="every chat",
+        prefix="bench-filters-",
+    )
 
 
 if __name__ == "__main__":

@@ -10,27 +10,12 @@ wrote to both (every other message of it on the other number: a message's number
 
 from __future__ import annotations
 
-import argparse
-import random
-import shutil
 import sqlite3
-import tempfile
-import time
 from pathlib import Path
 
 from app.business_numbers import remember_business_numbers
 from app.db import Database
-from app.search import search_messages
-from bench.queries import (
-    QUERIES_EN,
-    QUERIES_KO2,
-    QUERIES_KO3,
-    QUERIES_KO_UNSPACED,
-    QUERIES_MISS,
-    QUERIES_NUM,
-    pct,
-)
-from bench.report import emit
+from bench.scoped_search import database_path, in_part, measure
 
 MAIN, SMALL = "100000000000001", "100000000000002"
 
@@ -53,45 +38,17 @@ def two_numbers(path: Path) -> None:
     db.close()
 
 
-def first_pages(db: Database, queries: list[str], number: str | None) -> list[float]:
-    """Milliseconds of each query's first page."""
-    times = []
-    with db.read() as s:
-        for q in queries:
-            t = time.perf_counter()
-            search_messages(s, q, limit=50, number=number)
-            times.append((time.perf_counter() - t) * 1000)
-    return times
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", type=Path, nargs="?", default=Path("bench/data/shop.db"))
-    args = parser.parse_args()
-    if not args.path.exists():
-        raise SystemExit(f"{args.path} is missing: run `python -m bench.make_db {args.path}` first")
-    rng = random.Random(3)
-    pool = QUERIES_KO2 + QUERIES_KO3 + QUERIES_KO_UNSPACED + QUERIES_EN + QUERIES_NUM + QUERIES_MISS
-    queries = [rng.choice(pool) for _ in range(100)]
-    with tempfile.TemporaryDirectory(prefix="bench-numbers-") as tmp:
-        copy = Path(tmp) / "shop.db"
-        shutil.copyfile(args.path, copy)
-        two_numbers(copy)
-        db = Database.open(copy)
-        first_pages(db, queries, None)  # warm
-        every = first_pages(db, queries, None)
-        main_number = first_pages(db, queries, MAIN)
-        small = first_pages(db, queries, SMALL)
-        db.close()
-    for name, times in (("the number with most chats", main_number), ("the number with 2 % of chats", small)):
-        for p in (50, 95):
-            emit(
-                f"search p{p} in {name}",
-                pct(times, p),
-                "ms",
-                baseline=pct(every, p),
-                baseline_name=f"search p{p} of every number",
-            )
+    measure(
+        database_path(__doc__),
+        two_numbers,
+        {
+            "the number with most chats": in_part(number=MAIN),
+            "the number with 2 % of chats": in_part(number=SMALL),
+        },
+        whole="every number",
+        prefix="bench-numbers-",
+    )
 
 
 if __name__ == "__main__":
