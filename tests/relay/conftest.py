@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from relay.store import Store
 from tests.support.fake_graph import FakeGraph, run_fake_graph
 from tests.support.relay_server import RunningRelay, run_relay
 
@@ -78,6 +79,16 @@ def storage(request: pytest.FixtureRequest) -> str | None:
         url = request.getfixturevalue("pg_database")
         return _fresh_pg(url)
     return None
+
+
+@pytest.fixture
+def store(tmp_path: Path, storage: str | None) -> Iterator[Store]:
+    """A relay store on the suite's database (SQLite, or PostgreSQL in its run), closed after the test."""
+    opened = Store(storage or f"sqlite:///{tmp_path / 'relay.db'}", pool_size=2)
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 @pytest.fixture

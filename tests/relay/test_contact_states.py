@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,15 +15,6 @@ CUSTOMER = "821055501234"
 SHOP_NUMBER = "109876543210"
 OTHER_SHOP_NUMBER = "109876543299"
 T = 1_800_000_000_000  # ms
-
-
-@pytest.fixture
-def store(tmp_path: Path, storage: str | None) -> Iterator[Store]:
-    opened = Store(storage or f"sqlite:///{tmp_path / 'relay.db'}", pool_size=2)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def _touch_after_another_worker_added_her(

@@ -6,10 +6,8 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import event
 
 from app.rules import BotState
@@ -24,15 +22,6 @@ NEW_NUMBER = "821055509876"
 SHOP_NUMBER = "109876543210"
 T = 1_800_000_000_000  # ms
 NOW = datetime.fromtimestamp(T / 1000, UTC)
-
-
-@pytest.fixture
-def store(tmp_path: Path, storage: str | None) -> Iterator[Store]:
-    opened = Store(storage or f"sqlite:///{tmp_path / 'relay.db'}", pool_size=2)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @contextmanager

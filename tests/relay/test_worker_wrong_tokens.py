@@ -4,7 +4,6 @@ one relay, whichever worker answers each: the workers count together, and both r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -84,15 +83,6 @@ def test_a_guesser_is_held_after_the_same_guesses_by_two_workers_as_by_one(
     said = [line for line in log.splitlines() if f"wrong relay token: address={ATTACKER} " in line]
     assert len(said) == 1 and "level=WARNING" in said[0]  # once for the whole serve, as one relay says it
     assert "guess-" not in log and CLIENT_TOKEN not in log
-
-
-@pytest.fixture
-def store(tmp_path: Path, storage: str | None) -> Iterator[Store]:
-    opened = Store(storage or f"sqlite:///{tmp_path / 'relay.db'}", pool_size=2)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def test_the_same_wrong_token_counts_once_and_the_count_lapses_after_its_window(store: Store) -> None:

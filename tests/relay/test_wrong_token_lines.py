@@ -4,7 +4,6 @@ one process says it: not once a worker, which read as twice the wrong tokens."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,15 +18,6 @@ from tests.support.servers import free_port
 
 WRONG_TOKEN = "old-token-from-before-the-rotation"
 T = 1_800_000_000_000  # ms
-
-
-@pytest.fixture
-def store(tmp_path: Path, storage: str | None) -> Iterator[Store]:
-    opened = Store(storage or f"sqlite:///{tmp_path / 'relay.db'}", pool_size=2)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def test_a_line_claimed_by_one_worker_is_the_others_only_after_its_window_or_in_the_next_run(
