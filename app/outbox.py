@@ -214,10 +214,11 @@ def waiting_cause(exc: RelayUnreachable | RelayBusy, reason: Waiting | None) -> 
     """What the relay said its storage failure came down to (`params.cause`, a wire StorageCause),
     kept as the waiting message's error_text so its bubble says what to do: its file's upload
     (RELAY_STORAGE), or the send itself (SENDING: the relay may hold it, so it is not cancellable,
-    but a read-only database waits for someone). None for another reason."""
+    but a read-only database waits for someone; RELAY_DATABASE: a database the relay refuses to use,
+    one in another encoding than UTF8). None for another reason."""
     if not isinstance(exc, RelayBusy) or not isinstance(exc.params, RefusalParams):
         return None
-    if reason is not Waiting.RELAY_STORAGE and not (
+    if reason not in (Waiting.RELAY_STORAGE, Waiting.RELAY_DATABASE) and not (
         reason is Waiting.SENDING and exc.relay_code == RelayErrorCode.STORAGE
     ):
         return None

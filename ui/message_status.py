@@ -79,13 +79,15 @@ def status_tooltip(row: MessageRow, went_from: str = "", elsewhere: str = "") ->
 
 def waiting_sentence(reason: str | None, cause: str | None = None) -> str:
     """Why a pending message waits (app/outbox.py's `Waiting`), in the owner's words. `cause`: the
-    relay's cause of a storage failure (its error_text while it waits for RELAY_STORAGE)."""
+    relay's cause of a storage failure (its error_text while it waits for RELAY_STORAGE, SENDING
+    or RELAY_DATABASE)."""
     from app.outbox import Waiting
 
     if reason == Waiting.RELAY_STORAGE and (said := storage_waiting_sentence(cause)):
         return said
-    if reason == Waiting.SENDING and (said := storage_sentence(cause)):
-        # The send itself met the relay's storage failing: what it comes down to, as any request says it.
+    if reason in (Waiting.SENDING, Waiting.RELAY_DATABASE) and (said := storage_sentence(cause)):
+        # The send itself met the relay's storage failing, or a database it refuses to use: what it
+        # comes down to, as any request says it.
         return QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent. {reason}").format(
             reason=said
         )

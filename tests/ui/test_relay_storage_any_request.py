@@ -176,3 +176,54 @@ def test_a_relay_whose_postgresql_refuses_its_login_says_it_needs_fixing_on_a_sa
     finally:
         drop_test_database(admin, name)
         admin.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_a_reply_a_relay_database_in_another_encoding_refuses_waits_saying_it_needs_fixing_and_goes_after(
+    db: Database, tmp_path: Path
+) -> None:
+    """The relay's database was recreated in SQL_ASCII under it (restored into a cluster made under
+    the C locale): the relay answers 503 database_unusable, naming the cause, and the waiting bubble
+    says that cause, as a send the storage refused does, not its general sentence."""
+    import os
+    import subprocess
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from app.sending import queue_text
+    from tests.relay.test_database_encoding import _libpq_url, _recreate, restore
+    from tests.support.factories import make_contact
+    from tests.support.pg_databases import drop_test_database
+
+    pg_url = os.environ.get("RELAY_TEST_PG_URL")
+    if not pg_url:
+        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+    with db.write() as s:
+        contact_id = make_contact(s, wa_id=CUSTOMER).id
+        message_id = int(queue_text(s, contact_id, "주문하신 꽃병 내일 보내드려요").id)
+    name = f"relay_test_ui_ascii_{os.getpid()}"
+    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    dump = tmp_path / "relay.dump"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    try:
+        _recreate(admin, name, "UTF8")
+        with run_fake_graph() as graph, run_relay(tmp_path, graph_url=graph.url, database_url=url) as relay:
+            engine = relay.relay.store.db.engine
+            subprocess.run(["pg_dump", "-Fc", "-f", str(dump), _libpq_url(url)], check=True, timeout=60)
+            _recreate(admin, name, "SQL_ASCII")
+            restore(url, dump)
+            engine.dispose()  # the pool's connections ended with the old database
+            _one_attempt(db, relay)
+            assert graph.send_calls == 0
+            assert _tooltip(db, message_id) == ("pending", "Waiting to be sent. " + NEEDS_FIXING["en"])
+            _recreate(admin, name, "UTF8")  # mended: made again in UTF8, its rows restored
+            restore(url, dump)
+            engine.dispose()
+            _one_attempt(db, relay)
+            assert graph.send_calls == 1
+            assert _tooltip(db, message_id) == ("sent", "Sent")
+    finally:
+        drop_test_database(admin, name)
+        admin.dispose()
