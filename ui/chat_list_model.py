@@ -21,7 +21,7 @@ from app.conversation_rows import ConversationFilter, ConversationRow
 from app.text_direction import isolated
 from app.thread_priority import window_busy, window_free
 from ui.context import AppContext
-from ui.formatting import business_number_text
+from ui.formatting import business_number_text, shop_clock_note, shop_zone
 from ui.label_names import label_display_name
 from ui.plain_tooltip import plain_tooltip
 from ui.spoken_chat import spoken_chat, waiting_words
@@ -268,6 +268,9 @@ class ChatListModel(QAbstractListModel):
             if row.labels:
                 names = ", ".join(label_display_name(lab.name) for lab in row.labels)
                 tip += "\n" + self.tr("Labels: {0}").format(names)
+            # The row's time is on the shop's clock: say so where this computer's shows another hour.
+            if note := shop_clock_note(shop_zone()):
+                tip += "\n" + note
             return plain_tooltip(tip)
         return None
 

@@ -36,7 +36,7 @@ from ui.bubble_layout import (
 )
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
-from ui.formatting import business_number_text, day_label, full_datetime, local
+from ui.formatting import business_number_text, day_label, full_datetime, local, shop_clock_note, shop_zone
 from ui.image_cache import ThumbnailLoader
 from ui.message_status import failure_reason, retry_elsewhere, status_tooltip
 from ui.spoken_message import number_said
@@ -514,6 +514,8 @@ class ChatViewDelegate(QStyledItemDelegate):
             tip = url
         elif geo.bubble.contains(pos):
             tip = full_datetime(row.sent_at)
+            if note := shop_clock_note(shop_zone()):
+                tip += "\n" + note
             if number := number_said(row, self.chat_number, self.shop_region):
                 tip += "\n" + number
         if tip:

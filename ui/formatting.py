@@ -211,6 +211,17 @@ def other_zone_name(zone: tzinfo | None, at: datetime | None = None) -> str:
     return zone_name(key) if key else str(there.tzname())
 
 
+def shop_clock_note(zone: tzinfo | None) -> str:
+    """ "Times on the shop's clock (Korean Time)" where this computer's clock shows another hour than
+    `zone`'s (the shop's), else "": the one sentence for whose clock times are on, beside the orders
+    and in the chat list's and the chat's tooltips. A Seoul shop's owner on a UTC laptop read 8:30 AM
+    for a message her laptop's clock called 23:30, and nothing said why."""
+    name = other_zone_name(zone)
+    if not name:
+        return ""
+    return QCoreApplication.translate("formatting", "Times on the shop's clock ({0})").format(name)
+
+
 def _babel_date(d: date, fmt: str) -> str:
     from babel.core import UnknownLocaleError
     from babel.dates import format_date

@@ -56,7 +56,7 @@ from ui import message_box
 from ui.closable_notices import ClosableNotices
 from ui.context import AppContext
 from ui.expiry_notice import ExpiryNotice
-from ui.formatting import count_text, other_zone_name
+from ui.formatting import count_text, shop_clock_note
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
@@ -396,9 +396,8 @@ class OrderBoard(QWidget):
         # The shop's clock, as the order's window, its history and the customer's deadline use it.
         shop_zone = zone(page.time_zone) if page.time_zone else None
         self.delegate.zone = self.table_model.zone = self.shop_zone = shop_zone
-        name = other_zone_name(shop_zone)
-        self.zone_note.setText(self.tr("Times on the shop's clock ({0})").format(name) if name else "")
-        self.zone_note.setVisible(bool(name))
+        self.zone_note.setText(note := shop_clock_note(shop_zone))
+        self.zone_note.setVisible(bool(note))
         for state, model in self.columns.items():
             total = page.counts.get(state.value, 0)
             view = self.column_views[state]

@@ -6875,10 +6875,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>Orders are kept on this computer only: move a customer&apos;s orders on one computer, as another computer connected to the same relay does not see these moves.</source>
         <translation>주문은 이&#xa0;컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에서는 여기서 바꾼 주문 상태가 보이지 않으니, 한&#xa0;고객의 주문은 한&#xa0;컴퓨터에서만 처리해 주세요.</translation>
     </message>
-    <message>
-        <source>Times on the shop&apos;s clock ({0})</source>
-        <translation>가게 시간 기준 ({0})</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln order(s)</source>
         <translation>
@@ -12311,6 +12307,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>midnight</source>
         <comment>the end or start of business hours</comment>
         <translation>자정</translation>
+    </message>
+    <message>
+        <source>Times on the shop&apos;s clock ({0})</source>
+        <translation>가게 시간 기준 ({0})</translation>
     </message>
     <message>
         <source>{0} yesterday</source>

@@ -91,3 +91,64 @@ def test_a_shop_with_no_zone_of_its_own_keeps_this_computers_day(
     row = window.chat_list.model.row_for(kim_id)
     qtbot.waitUntil(lambda: "Yesterday" in window.chat_list.delegate.texts(row))
     assert list_time(ASKED) == list_time(ASKED, NOW, None) == "Yesterday"
+
+
+def bubble_tooltip(view: Any, row: int) -> str:
+    """The tooltip the owner sees resting the pointer on a bubble of the open chat."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    index = view.chat_model.index(row, 0)
+    option = QStyleOptionViewItem()
+    option.rect = view.visualRect(index)
+    geo = view.bubbles.geometry(index, float(view.viewport().width()))
+    inside = geo.bubble.center().toPoint() + option.rect.topLeft()
+    assert view.bubbles.helpEvent(
+        QHelpEvent(QEvent.Type.ToolTip, inside, view.viewport().mapToGlobal(inside)), view, option, index
+    )
+    tip = str(QToolTip.text())
+    QToolTip.hideText()
+    return tip
+
+
+@needs_tzset
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [("en", "Times on the shop's clock (Korean Time)"), ("ko", "가게 시간 기준 (한국 시간)")],
+)
+def test_the_chat_list_and_the_chat_say_whose_clock_their_times_are_on_where_the_laptops_differs(
+    laptop_on_utc: pytest.MonkeyPatch,
+    qtbot: Any,
+    window: Any,
+    request: pytest.FixtureRequest,
+    language: str,
+    note: str,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    if language == "ko":  # a Korean owner's: her language and her computer's locale
+        request.getfixturevalue("korean")
+        request.getfixturevalue("korean_locale")
+    with window.ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지", last_inbound_at=ASKED)
+        make_message(s, kim, "오늘 발송되나요?", sent_at=ASKED)
+        kim_id = kim.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, kim_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
+
+    def list_tooltip() -> str:
+        model = window.chat_list.model
+        return str(model.index(model.position_of(kim_id), 0).data(Qt.ItemDataRole.ToolTipRole))
+
+    assert note not in list_tooltip()  # on this computer's clock: nothing to say
+    assert note not in bubble_tooltip(view, 0)
+
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
+    with qtbot.waitSignal(window.day_watch.zone_changed, timeout=5000):
+        window.ctx.publish(Changes(automations=True))
+    # The list's 8:30 AM is 23:30 on her laptop: its tooltip and the bubble's say whose clock it is.
+    assert note in list_tooltip().splitlines()
+    assert note in bubble_tooltip(view, 0).splitlines()
