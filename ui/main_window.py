@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
         self.day_watch.zone_changed.connect(self.chat_list.delegate.new_zone)
         self.day_watch.zone_changed.connect(self.chat_list.view.viewport().update)
         self.day_watch.zone_changed.connect(self.chat.view.clock_moved)
+        self.day_watch.day_changed.connect(self.search.clock_moved)
+        self.day_watch.zone_changed.connect(self.search.clock_moved)
         self.day_watch.zone_changed.connect(self.away_notice.show_now)
         self.wake_watch = WakeWatch(self)
         self.wake_watch.woke.connect(self._woke)

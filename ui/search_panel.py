@@ -368,6 +368,12 @@ class SearchPanel(QWidget):
 
         run_read(self.ctx, work, done, parent=self)
 
+    def clock_moved(self) -> None:
+        """The day or the clock times are shown on changed (ui/day_watch.py: midnight, the shop's zone
+        set, travel): every hit's time is written again now, not at its next paint, which may be long
+        after (a hit read "8:30 AM" on the old clock until the pointer passed over it)."""
+        self.view.viewport().update()
+
     def search_now(self, text: str) -> None:
         """Type `text` and search without the debounce delay (tests, programmatic use)."""
         self.field.setText(text)

@@ -10,6 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QWidget
 
 from app.automations_store import AutomationsStore
 from app.changes import Changes
@@ -152,3 +154,53 @@ def test_the_chat_list_and_the_chat_say_whose_clock_their_times_are_on_where_the
     # The list's 8:30 AM is 23:30 on her laptop: its tooltip and the bubble's say whose clock it is.
     assert note in list_tooltip().splitlines()
     assert note in bubble_tooltip(view, 0).splitlines()
+
+
+class PaintsSeen(QObject):
+    """Counts the paints a widget gets: what the owner sees drawn again."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+@needs_tzset
+def test_the_search_hits_and_the_open_chat_are_drawn_again_at_once_on_the_shops_clock(
+    laptop_on_utc: pytest.MonkeyPatch, qtbot: Any, window: Any
+) -> None:
+    """A hit kept saying "Yesterday" (the laptop's day) after the shop's zone was set, until the
+    pointer passed over it: the list next to it already said the shop's 8:30 AM."""
+    from ui.formatting import list_time
+
+    with window.ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지", last_inbound_at=ASKED)
+        make_message(s, kim, "린넨 원피스 오늘 발송되나요?", sent_at=ASKED)
+        kim_id = kim.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, kim_id)
+    window.open_search()
+    search = window.search
+    search.search_now("린넨 원피스")
+    qtbot.waitUntil(lambda: len(search.model.message_hits()) == 1, timeout=5000)
+    hits, bubbles = search.view.viewport(), window.chat.view.viewport()
+    qtbot.waitUntil(lambda: hits.isVisible() and bubbles.isVisible())
+    assert list_time(ASKED) == "Yesterday"
+    hits_painted, bubbles_painted = PaintsSeen(hits), PaintsSeen(bubbles)
+    # Drawn as they are now, and nothing left waiting to be drawn.
+    hits.repaint()
+    bubbles.repaint()
+    QCoreApplication.processEvents()
+    hits_painted.count = bubbles_painted.count = 0
+
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
+    with qtbot.waitSignal(window.day_watch.zone_changed, timeout=5000):
+        window.ctx.publish(Changes(automations=True))
+    # Drawn again on the shop's clock, with nothing else happening to them.
+    assert plain(list_time(ASKED)) == "8:30 AM"  # what a paint from now on writes
+    qtbot.waitUntil(lambda: hits_painted.count > 0 and bubbles_painted.count > 0)
