@@ -27,7 +27,14 @@ from app.search import ContactHit, SearchHit
 from app.text import name_match, spaced_match
 from app.text_direction import numbers_read_in_order, right_to_left
 from ui.bubble_layout import align_right, automation_mark
-from ui.formatting import business_number_text, kind_label, list_time
+from ui.formatting import (
+    business_number_text,
+    full_datetime,
+    kind_label,
+    list_time,
+    shop_clock_note,
+    shop_zone,
+)
 from ui.korean_particles import with_particles
 from ui.theme import colours, font_for_text, ui_font
 from ui.utf16 import marked_ranges
@@ -155,6 +162,12 @@ class SearchResultsModel(QAbstractListModel):
                 return f"{hit.display_name}, {number}" if number else None
             marks = ", ".join(mark for mark in (number, archived_mark() if hit.archived else "") if mark)
             return f"{hit_heading(hit)}{f' ({marks})' if marks else ''}: {hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(hit, SearchHit):
+            # Its whole day and time, as a bubble's tooltip says them, and whose clock they are on.
+            tip = full_datetime(hit.sent_at)
+            if note := shop_clock_note(shop_zone()):
+                tip += "\n" + note
+            return tip
         return None
 
     def message_hits(self) -> list[SearchHit]:

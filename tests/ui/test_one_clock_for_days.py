@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from app.automations_store import AutomationsStore
@@ -127,8 +127,6 @@ def test_the_chat_list_and_the_chat_say_whose_clock_their_times_are_on_where_the
     language: str,
     note: str,
 ) -> None:
-    from PySide6.QtCore import Qt
-
     if language == "ko":  # a Korean owner's: her language and her computer's locale
         request.getfixturevalue("korean")
         request.getfixturevalue("korean_locale")
@@ -204,3 +202,6 @@ def test_the_search_hits_and_the_open_chat_are_drawn_again_at_once_on_the_shops_
     # Drawn again on the shop's clock, with nothing else happening to them.
     assert plain(list_time(ASKED)) == "8:30 AM"  # what a paint from now on writes
     qtbot.waitUntil(lambda: hits_painted.count > 0 and bubbles_painted.count > 0)
+    # And the hit, like the list's row, says whose clock its time is on.
+    tip = search.model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[-1] == "Times on the shop's clock (Korean Time)"
