@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
 from app.automations_parts import AutomationsPart
-from app.wire import Automations, BusinessHours
+from app.rules import overfull_filled_menus
+from app.wire import INTERACTIVE_BODY_MAX, Automations, BusinessHours, DayHours, MenuBot
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
 from ui.closed_days import ClosedDaysEditor
+from ui.formatting import count_text
+from ui.korean_particles import with_particles
 from ui.screen_fit import resize_within_screen, scrolling
 from ui.time_zones import TimeZoneBox, shop_default_zone, zone_city
 
@@ -106,4 +110,41 @@ class BusinessHoursEditor(AutomationDialog):
         # What Save keeps, as the form shows it: a shop that never set its hours is stored on UTC,
         # and the summary said "· UTC" under the box showing the shop's own zone.
         shown = self.apply(doc)
-        self.summary.setText(self.tr("Open: {0}").format(self.summaries.hours(shown.business_hours)))
+        lines = [self.tr("Open: {0}").format(self.summaries.hours(shown.business_hours))]
+        lines += self._overfull_menu_lines(shown)
+        self.summary.setText("\n".join(lines))
+
+    def _overfull_menu_lines(self, doc: Automations) -> list[str]:
+        """Before Save: the saved menus whose text writes the hours and, with these hours filled in,
+        outgrows what WhatsApp shows above a menu (the relay would send them as numbered text)."""
+        now = datetime.now().astimezone()
+        # Those too long with no hours at all (a long shop name) are the bot editor's to name: not
+        # these hours' doing.
+        closed = BusinessHours(timezone=doc.business_hours.timezone, week=[DayHours()] * 7)
+        anyway = {where for _bot, where, _length in overfull_filled_menus(_with_hours(doc, closed), now)}
+        found = [
+            (bot, where) for bot, where, _length in overfull_filled_menus(doc, now) if where not in anyway
+        ]
+        lines = []
+        for bot, where in found[:3]:
+            # WhatsApp shows at most 1,024 characters above a menu: the relay sends such a menu whole,
+            # as a text with its choices numbered, which the owner only saw in a chat.
+            sentence = self.tr(
+                "With these hours the menu “{0}” is longer than the {1} characters WhatsApp shows "
+                "above a menu, so it will then be sent as plain numbered text: shorten it or the hours."
+            ).format(_menu_name(bot, where) or self.tr("(no title yet)"), count_text(INTERACTIVE_BODY_MAX))
+            lines.append(with_particles(sentence))
+        return lines
+
+
+def _with_hours(doc: Automations, hours: BusinessHours) -> Automations:
+    return doc.model_copy(update={"business_hours": hours})
+
+
+def _menu_name(bot: MenuBot, where: str) -> str:
+    """The title the bot editor shows for menu node or keyword answer `where` ("" when it has none)."""
+    node = next((n for n in bot.nodes if n.id == where), None)
+    if node is not None:
+        return node.title.strip()
+    rule = next((r for r in bot.rules if r.id == where), None)
+    return (rule.title or ", ".join(rule.keywords)) if rule is not None else ""

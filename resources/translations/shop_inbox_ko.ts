@@ -1212,6 +1212,14 @@ Choose a folder on this computer for the daily backups.</source>
         <source>Open: {0}</source>
         <translation>영업: {0}</translation>
     </message>
+    <message>
+        <source>With these hours the menu “{0}” is longer than the {1} characters WhatsApp shows above a menu, so it will then be sent as plain numbered text: shorten it or the hours.</source>
+        <translation>이&#xa0;영업시간으로는 메뉴 “{0}”의 내용이 WhatsApp이 메뉴 위에 보여 주는 {1}자를 넘어서, 번호를 붙인 일반 텍스트로 보내져요. 메뉴 내용이나 영업시간을 줄여 주세요.</translation>
+    </message>
+    <message>
+        <source>(no title yet)</source>
+        <translation>(제목 없음)</translation>
+    </message>
 </context>
 <context>
     <name>BusinessProfileEditor</name>
