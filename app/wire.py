@@ -603,6 +603,9 @@ class BotTally(_Wire):
     id: str  # a rule id, a node id, or "handoff" / "changed" / "welcome"
     fired: int = 0
     handoffs: int = 0
+    # A menu sent whole as a text with its choices numbered: filled in, its text outgrew what WhatsApp
+    # shows above a menu (BotProblem.FILLED_TEXT_TOO_LONG). An older relay never says: 0.
+    sent_as_text: int = 0
 
 
 class BotReport(_Wire):

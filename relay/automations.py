@@ -127,6 +127,7 @@ class AutomationRunner:
             pnid=inbound.phone_number_id,
             matched=decision.matched,
             now=now,
+            sent_as_text=decision.too_long,  # counted for the desktop's bot report
         )
         if await run_in_threadpool(put, wa_id, decision.state):
             await self.sender.feed.notify()

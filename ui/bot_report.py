@@ -1,5 +1,5 @@
-"""The menu bot's Report tab: how often each answer and menu choice answered, and the chats handed to a
-person, as the relay counted them."""
+"""The menu bot's Report tab: how often each answer and menu choice answered, the chats handed to a
+person and the menus sent as numbered text, as the relay counted them."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.relay_client import RelayClient
-from app.wire import BotReport
+from app.wire import INTERACTIVE_BODY_MAX, BotReport
+from ui.formatting import count_text
+from ui.korean_particles import with_particles
 from ui.ops import failure_sentence, run_op
 
 
@@ -52,6 +54,13 @@ class BotReportTab(QWidget):
         self.report_note = QLabel(self.tr("Counted by the relay over the last 30 days."))
         self.report_note.setWordWrap(True)
         self.report_note.setTextFormat(Qt.TextFormat.PlainText)
+        # The menus the relay sent as a text with numbered choices (their filled text too long for a
+        # menu): the owner saw it only in a chat, so the report names them and what to shorten.
+        self.as_text_note = QLabel()
+        self.as_text_note.setObjectName("menusSentAsText")
+        self.as_text_note.setWordWrap(True)
+        self.as_text_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.as_text_note.hide()
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.clicked.connect(self.load_report)
         row = QHBoxLayout()
@@ -59,6 +68,7 @@ class BotReportTab(QWidget):
         row.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.as_text_note)
         layout.addWidget(self.report_view, 1)
         self._report_asked = False
 
@@ -84,7 +94,8 @@ class BotReportTab(QWidget):
 
     def show_report(self, report: BotReport) -> None:
         self.report_model.removeRows(0, self.report_model.rowCount())
-        for tally in sorted(report.tallies, key=lambda t: -t.fired):
+        answered = [t for t in report.tallies if t.fired or t.handoffs]  # not a menu only sent as text
+        for tally in sorted(answered, key=lambda t: -t.fired):
             name = QStandardItem(self.name_of(tally.id))
             fired, handoffs = QStandardItem(), QStandardItem()
             fired.setData(tally.fired, Qt.ItemDataRole.DisplayRole)
@@ -96,4 +107,22 @@ class BotReportTab(QWidget):
         self.report_note.setText(
             self.tr("Counted by the relay over the last 30 days: %Ln chat(s) handed to a person.", "", total)
         )
+        self.show_sent_as_text(report)
         self.report_loaded.emit(report)
+
+    def show_sent_as_text(self, report: BotReport) -> None:
+        """A line per menu the relay sent as numbered text in these days, the most sent first."""
+        lines = [
+            with_particles(
+                self.tr(
+                    "{0} — sent %Ln time(s) as plain numbered text: with its fields filled in, its text "
+                    "is longer than the {1} characters WhatsApp shows above a menu. Shorten it.",
+                    "",
+                    tally.sent_as_text,
+                ).format(self.name_of(tally.id), count_text(INTERACTIVE_BODY_MAX))
+            )
+            for tally in sorted(report.tallies, key=lambda t: -t.sent_as_text)
+            if tally.sent_as_text
+        ]
+        self.as_text_note.setText("\n".join(lines))
+        self.as_text_note.setVisible(bool(lines))

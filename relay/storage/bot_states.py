@@ -100,13 +100,18 @@ class BotStates:
         pnid: str | None = None,
         matched: str | None = None,
         now: datetime | None = None,
+        sent_as_text: str | None = None,
     ) -> list[int]:
         """Store the state of her chat on number `pnid` and count the rule/node that answered for the
-        report; a hand-off also records its `contact` event, for that chat (one transaction)."""
+        report, and the menu `sent_as_text` (its filled text too long for a menu); a hand-off also
+        records its `contact` event, for that chat (one transaction)."""
         with self.db.engine.begin() as conn:
             self._put_in(conn, wa_id, pnid or UNKNOWN_NUMBER, state, handoff)
+            day = (now or datetime.now(UTC)).astimezone(UTC).date().isoformat()
             if matched is not None:
-                self._count(conn, matched, handoff is not None, now or datetime.now(UTC))
+                self._count(conn, day, matched, fired=1, handoffs=1 if handoff is not None else 0)
+            if sent_as_text is not None:
+                self._count(conn, day, sent_as_text, sent_as_text=1)
             if handoff is None:
                 return []
             return self.event_log.add(conn, [handoff_event(wa_id, state.paused_until, handoff, pnid)])
@@ -136,23 +141,19 @@ class BotStates:
             self.event_log.add(conn, events)
         return numbers
 
-    def _count(self, conn: Connection, matched: str, handed_off: bool, now: datetime) -> None:
-        day = now.astimezone(UTC).date().isoformat()
-        stmt = self.db.insert(bot_tally).values(
-            day=day, matched=matched[:80], fired=1, handoffs=1 if handed_off else 0
-        )
+    def _count(self, conn: Connection, day: str, matched: str, **added: int) -> None:
+        """Add `added` (fired, handoffs, sent_as_text) to `matched`'s counts of UTC day `day`."""
+        stmt = self.db.insert(bot_tally).values(day=day, matched=matched[:80], **added)
         conn.execute(
             stmt.on_conflict_do_update(
                 index_elements=["day", "matched"],
-                set_={
-                    "fired": bot_tally.c.fired + 1,
-                    "handoffs": bot_tally.c.handoffs + (1 if handed_off else 0),
-                },
+                set_={name: bot_tally.c[name] + value for name, value in added.items()},
             )
         )
 
     def report(self, now: datetime, days: int = 30) -> BotReport:
-        """Answers and hand-offs per rule/node over the last `days` UTC days (today included)."""
+        """Answers, hand-offs and sends as numbered text per rule/node over the last `days` UTC days
+        (today included)."""
         since = (now.astimezone(UTC).date() - timedelta(days=days - 1)).isoformat()
         with self.db.engine.connect() as conn:
             rows = conn.execute(
@@ -160,10 +161,19 @@ class BotStates:
                     bot_tally.c.matched,
                     func.sum(bot_tally.c.fired).label("fired"),
                     func.sum(bot_tally.c.handoffs).label("handoffs"),
+                    func.sum(bot_tally.c.sent_as_text).label("sent_as_text"),
                 )
                 .where(bot_tally.c.day >= since)
                 .group_by(bot_tally.c.matched)
                 .order_by(bot_tally.c.matched)
             ).all()
-        tallies = [BotTally(id=r.matched, fired=int(r.fired), handoffs=int(r.handoffs)) for r in rows]
+        tallies = [
+            BotTally(
+                id=r.matched,
+                fired=int(r.fired),
+                handoffs=int(r.handoffs),
+                sent_as_text=int(r.sent_as_text),
+            )
+            for r in rows
+        ]
         return BotReport(since=since, tallies=tallies)

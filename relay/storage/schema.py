@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 VERSION_TABLE = "relay_schema_version"
 # The newest revision in relay/migrations/versions (a test holds the two together): a relay already
 # there starts without importing Alembic.
-HEAD = "0017"
+HEAD = "0018"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # Every worker of `serve --workers N` starts at once: the first upgrades, the others wait here and
 # then find the head.

@@ -132,6 +132,8 @@ bot_tally = Table(
     Column("matched", String(80), primary_key=True),
     Column("fired", Integer, nullable=False, default=0),
     Column("handoffs", Integer, nullable=False, default=0),
+    # Sends of menu `matched` as numbered text: its filled text outgrew WhatsApp's (relay revision 0018).
+    Column("sent_as_text", Integer, nullable=False, default=0, server_default="0"),
 )
 
 # Campaigns (relay revision 0004): the desktop posts the resolved recipients; the relay sends them.

@@ -19,6 +19,13 @@
             <numerusform>Counted by the relay over the last 30 days: %Ln chats handed to a person.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{0} — sent %Ln time(s) as plain numbered text: with its fields filled in, its text is longer than the {1} characters WhatsApp shows above a menu. Shorten it.</source>
+        <translation>
+            <numerusform>{0} — sent %Ln time as plain numbered text: with its fields filled in, its text is longer than the {1} characters WhatsApp shows above a menu. Shorten it.</numerusform>
+            <numerusform>{0} — sent %Ln times as plain numbered text: with its fields filled in, its text is longer than the {1} characters WhatsApp shows above a menu. Shorten it.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BulkNoticeDialog</name>

@@ -1065,6 +1065,12 @@ Choose a folder on this computer for the daily backups.</source>
             <numerusform>릴레이가 최근 30일 동안 센 횟수예요: 상담원에게 넘긴 채팅 %Ln개.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{0} — sent %Ln time(s) as plain numbered text: with its fields filled in, its text is longer than the {1} characters WhatsApp shows above a menu. Shorten it.</source>
+        <translation>
+            <numerusform>{0} — 필드를 채운 내용이 WhatsApp이 메뉴 위에 보여 주는 {1}자를 넘어서 번호를 붙인 일반 텍스트로 %Ln번 보냈어요. 내용을 줄여 주세요.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BulkNotice</name>

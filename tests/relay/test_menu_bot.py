@@ -528,3 +528,9 @@ def test_a_menu_whose_filled_hours_outgrow_whatsapps_limit_goes_whole_as_numbere
     ]
     assert "problem=filled_text_too_long menu=home" in line and "가가" not in line
     assert graph.sent[-2]["type"] == "text"  # what Graph got: never a cut interactive body
+    # The owner's bot report names the menu sent as a text once, and the one sent as a list not at all.
+    r = relay.client.get(f"{relay.url}/v1/bot/report?days=30", headers=relay.auth())
+    assert r.status_code == 200
+    as_text = {t["id"]: t["sent_as_text"] for t in r.json()["tallies"]}
+    assert as_text["home"] == 1
+    assert set(as_text.values()) <= {0, 1} and sum(as_text.values()) == 1
