@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from app.automations_parts import AutomationsPart
 from app.rules import overfull_filled_menus
@@ -54,6 +54,14 @@ class BusinessHoursEditor(AutomationDialog):
         days_layout = QVBoxLayout(days)
         days_layout.setContentsMargins(0, 0, 0, 0)
         days_layout.addWidget(self.week)
+        # Under the days, where she changes them (the summary below the form is squeezed on a small
+        # screen): the saved menus these hours would make too long for a menu.
+        self.menu_note = QLabel()
+        self.menu_note.setObjectName("hoursOutgrowMenu")
+        self.menu_note.setWordWrap(True)
+        self.menu_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.menu_note.hide()
+        days_layout.addWidget(self.menu_note)
         days_layout.addWidget(closed_box)
         days_layout.addStretch(1)
         layout.addWidget(scrolling(days, whole_width=True), 1)
@@ -110,9 +118,10 @@ class BusinessHoursEditor(AutomationDialog):
         # What Save keeps, as the form shows it: a shop that never set its hours is stored on UTC,
         # and the summary said "· UTC" under the box showing the shop's own zone.
         shown = self.apply(doc)
-        lines = [self.tr("Open: {0}").format(self.summaries.hours(shown.business_hours))]
-        lines += self._overfull_menu_lines(shown)
-        self.summary.setText("\n".join(lines))
+        self.summary.setText(self.tr("Open: {0}").format(self.summaries.hours(shown.business_hours)))
+        warnings = self._overfull_menu_lines(shown)
+        self.menu_note.setText("\n".join(warnings))
+        self.menu_note.setVisible(bool(warnings))
 
     def _overfull_menu_lines(self, doc: Automations) -> list[str]:
         """Before Save: the saved menus whose text writes the hours and, with these hours filled in,

@@ -48,7 +48,7 @@ def menu_giving_the_hours(room: int) -> dict[str, Any]:
 
 @pytest.mark.usefixtures("korean")
 def test_hours_that_push_a_menu_past_1024_characters_are_named_before_save(
-    qtbot: Any, ctx: AppContext, relay: RunningRelay, client: RelayClient
+    qtbot: Any, ctx: AppContext, relay: RunningRelay, client: RelayClient, tmp_path: Path
 ) -> None:
     relay.put_rules(
         business_hours={"timezone": "Asia/Seoul", "week": WEEK}, bot=menu_giving_the_hours(room=80)
@@ -56,13 +56,15 @@ def test_hours_that_push_a_menu_past_1024_characters_are_named_before_save(
     AutomationsStore(ctx.db).pull(client)
     editor = opened(qtbot, BusinessHoursEditor(ctx, client_provider=lambda: client))
     editor.resize(700, 700)
-    assert "처음 메뉴" not in editor.summary.text()  # today's hours fit
+    assert not editor.menu_note.isVisible()  # today's hours fit
     # Each weekday gets an afternoon of its own: five lines of hours where there was one.
     for weekday in range(5):
         add_hours(qtbot, editor.week.days[weekday], QTime(14 + weekday, 0), QTime(20, 0))
-    qtbot.waitUntil(lambda: "“처음 메뉴”" in editor.summary.text(), timeout=2000)
-    assert "번호를 붙인 일반 텍스트로" in editor.summary.text()
+    qtbot.waitUntil(lambda: "“처음 메뉴”" in editor.menu_note.text(), timeout=2000)
+    assert "번호를 붙인 일반 텍스트로" in editor.menu_note.text()
+    assert editor.menu_note.isVisible()
+    editor.grab().save(str(tmp_path / "hours-outgrow-menu.png"))
     # Back to one afternoon for all: the warning goes before anything is saved.
     for weekday in range(5):
         editor.week.days[weekday].rows[-1].start.setTime(QTime(14, 0))
-    qtbot.waitUntil(lambda: "처음 메뉴" not in editor.summary.text(), timeout=2000)
+    qtbot.waitUntil(lambda: not editor.menu_note.isVisible(), timeout=2000)
