@@ -151,6 +151,10 @@ class SearchPanel(QWidget):
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.period.currentIndexChanged.connect(self._period_changed)
+        # Its words and Alt letter (Alt+Y and Alt+R are the boxes', Alt+N the number's, Alt+P the
+        # composer's Choose template…).
+        self.period_label = QLabel(self.tr("Perio&d:"), self)
+        self.period_label.setBuddy(self.period)
         self._since: datetime | None = None  # where the shown results' period begins
         # The last page shown read only the newest messages (one-letter words): older ones may match.
         self._newest_only = False
@@ -189,6 +193,8 @@ class SearchPanel(QWidget):
         opts = QHBoxLayout()
         opts.setContentsMargins(12, 0, 12, 4)
         opts.addWidget(self.this_chat)
+        opts.addSpacing(8)
+        opts.addWidget(self.period_label)
         opts.addWidget(self.period)
         opts.addStretch(1)
         count_row = QHBoxLayout()

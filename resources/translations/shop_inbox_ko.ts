@@ -9883,6 +9883,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>최근 1년</translation>
     </message>
     <message>
+        <source>Perio&amp;d:</source>
+        <translation>기간(&amp;D):</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>

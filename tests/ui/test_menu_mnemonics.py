@@ -163,7 +163,8 @@ def test_the_main_windows_notices_leave_the_menus_their_letters(language: str, w
 def test_the_searchs_boxes_tick_with_their_alt_letters(
     language: str, window: Any, ctx: Any, qtbot: Any
 ) -> None:
-    """Searching from an open chat, Alt+Y keeps to that chat (이 채팅만(&Y)); the two boxes had no letter."""
+    """Searching from an open chat, Alt+Y keeps to that chat (이 채팅만(&Y)); the two boxes had no letter,
+    nor had the period's box (Alt+D, 기간(&D): Alt+P is Choose template…'s)."""
     from tests.support.factories import make_contact
     from tests.ui.test_dialog_mnemonics import press_alt
     from ui.menus import install_menus
@@ -178,7 +179,10 @@ def test_the_searchs_boxes_tick_with_their_alt_letters(
     search.start(contact_id, number=("1", "02-555-0100"), chats=(ChatScope("unread"), ""))
     assert mnemonic(search.this_chat.text()) == "Y" and mnemonic(search.this_number.text()) == "N"
     assert mnemonic(search.this_filter.text()) == "R"
+    assert mnemonic(search.period_label.text()) == "D" and search.period_label.buddy() is search.period
     parts, _unreached = lettered_parts(window, hidden_too=True)
     assert shared_letters(parts) == []
     press_alt(qtbot, window, "Y")
     qtbot.waitUntil(search.this_chat.isChecked, timeout=3000)
+    press_alt(qtbot, window, "D")
+    qtbot.waitUntil(search.period.hasFocus, timeout=3000)
