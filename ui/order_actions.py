@@ -93,15 +93,23 @@ class OrderActions(QObject):
         )
 
     def offer_reminders(self, order_ids: list[int]) -> BatchMessagesDialog:
-        """The reminders, prepared for the owner to send or not: shown without taking the focus
-        from whatever the owner is typing."""
+        """The reminders, prepared for the owner to send or not. The dialog takes the keyboard (its
+        Alt letters work at once, and the main window behind it no longer takes keys meant for it),
+        but not from a reply, search or note she is writing: a notice that came up mid-word took
+        the rest of the word. Then it comes up beside her work, and the taskbar marks it."""
         from ui.order_messages_dialog import BatchMessagesDialog
+        from ui.typing_now import show_beside_typing, typing_now
 
         dialog = BatchMessagesDialog(self.ctx, order_ids, self.window, reminder=True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         delete_when_closed(dialog)  # once its send, if the owner pressed it, has delivered
         dialog.sent.connect(lambda _n: self.ctx.publish(Changes(orders=frozenset(order_ids))))
+        if typing_now():
+            show_beside_typing(dialog)
+            return dialog
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.list.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         return dialog
 
     def open_board(self) -> OrderBoard:

@@ -170,9 +170,13 @@ class BatchMessagesDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.send_button = QPushButton(self.tr("Send ticked messages"), self)
+        # Alt letters of their own: the dialog has the keyboard when it opens (Enter is not Send's: a
+        # key meant for the window behind never sends a batch of messages).
+        self.send_button = QPushButton(self.tr("&Send ticked messages"), self)
+        self.send_button.setAutoDefault(False)
         self.send_button.clicked.connect(self.send_ticked)
-        later = QPushButton(self.tr("Don't send"), self)
+        later = QPushButton(self.tr("&Don't send"), self)
+        later.setAutoDefault(False)
         later.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

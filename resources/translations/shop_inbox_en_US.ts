@@ -14,8 +14,8 @@
 <context>
     <name>BatchMessagesDialog</name>
     <message>
-        <source>Send ticked messages</source>
-        <translation>Send checked messages</translation>
+        <source>&amp;Send ticked messages</source>
+        <translation>&amp;Send checked messages</translation>
     </message>
     </context>
 <context>

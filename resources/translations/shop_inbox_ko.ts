@@ -443,12 +443,12 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>입금 안내 (리마인더)</translation>
     </message>
     <message>
-        <source>Send ticked messages</source>
-        <translation>체크한 메시지 보내기</translation>
+        <source>&amp;Send ticked messages</source>
+        <translation>체크한 메시지 보내기(&amp;S)</translation>
     </message>
     <message>
-        <source>Don&apos;t send</source>
-        <translation>보내지 않기</translation>
+        <source>&amp;Don&apos;t send</source>
+        <translation>보내지 않기(&amp;D)</translation>
     </message>
     <message>
         <source>No message for {names}: no phone number in this inbox (a chat from a phone export). Add the number in the chat to send one.</source>
