@@ -153,7 +153,11 @@ def run(args: argparse.Namespace) -> int:
                 updated = not args.smoke and migration_due(paths.database)
                 if updated and update_older_inbox(app, args, paths, claim):
                     return 0  # asked to quit during the update (the session ending): it is done
-                inbox = open_inbox(app, args, paths, translated=updated)
+                try:
+                    inbox = open_inbox(app, args, paths, translated=updated)
+                except QuitDuringSetup:
+                    claim.release()
+                    return 0
                 if inbox is None:  # the first setup's "Try the demo", opened as `--demo` opens it
                     inbox, splash = open_demo(args, None)
                     if inbox is None:  # asked to quit meanwhile
@@ -396,6 +400,10 @@ def open_for_first_page(
     )
 
 
+class QuitDuringSetup(Exception):
+    """Ctrl+Q in the first setup: the app ends, its inbox closed, the setup not done."""
+
+
 def open_inbox(
     app: QApplication, args: argparse.Namespace, paths: AppPaths, *, translated: bool = False
 ) -> AppContext | None:
@@ -450,6 +458,9 @@ def open_inbox(
             db.close()
             raise NoRoomToSetUp(paths.data_dir, "too little free space for the first setup")
         choice = run_first_setup(ctx)
+        if choice == "quit":
+            ctx.db.close()
+            raise QuitDuringSetup
         if choice == "demo":
             ctx.db.close()
             return None
@@ -603,7 +614,8 @@ def demo_failure(exc: Exception) -> bool:
 
 
 def run_first_setup(ctx: AppContext) -> str:
-    """The wizard; returns "demo", "restored" (a backup), "connected" or "skipped"."""
+    """The wizard; returns "demo", "restored" (a backup), "connected", "skipped" or "quit" (Ctrl+Q:
+    nothing kept, the wizard shown again at the next start)."""
     from app.settings import update_preferences
     from ui.setup_wizard import SetupWizard
     from ui.translations import follow_shop_region
@@ -612,6 +624,8 @@ def run_first_setup(ctx: AppContext) -> str:
     wants_demo: list[bool] = []
     wizard.demo_requested.connect(lambda: wants_demo.append(True))
     accepted = wizard.exec()
+    if wizard.quit_asked:
+        return "quit"
     if wants_demo:
         return "demo"
     if wizard.restored_from is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -392,8 +392,8 @@ class SetupWizard(QWizard):
             box.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignLeft)
         later = QLabel(
             self.tr(
-                "No relay yet? Choose “Set up later”: you can connect one any time with "
-                "File ▸ Settings, and bring in past chats with File ▸ Import chat from phone."
+                "No relay yet? Choose “Set up later” (or close this window): you can connect one any "
+                "time with File ▸ Settings, and bring in past chats with File ▸ Import chat from phone."
             )
         )
         later.setWordWrap(True)
@@ -446,6 +446,11 @@ class SetupWizard(QWizard):
         # "Set up later" after the relay's check passed: the relay is kept as Finish keeps it, and
         # only the rest is skipped.
         self.later_keeps_relay = False
+        # Ctrl+Q as in the app's every window (ui/menus.py's Quit): it did nothing here. The app
+        # ends with nothing of the setup kept, and the setup opens again at the next start.
+        self.quit_asked = False
+        quit_keys = QShortcut(QKeySequence("Ctrl+Q"), self)
+        quit_keys.activated.connect(self.quit_app)
         # The address of the last check, kept until the wizard ends: a first start cut short (a
         # crash, the computer switched off) opened on empty fields, the address to find again.
         self._memory: QSettings | None = None
@@ -663,6 +668,26 @@ class SetupWizard(QWizard):
             self.tr("&Leave setup"),
             keep=self.tr("&Keep setting up"),
         )
+
+    def quit_app(self) -> None:
+        """Ctrl+Q: asked first only when a relay address or token typed would be lost with it."""
+        if self.keeping_token or not self.isEnabled():
+            return  # the keyring (or a restore) has the setup in hand: it answers first
+        page = self.relay_page
+        typed = page.url.text().strip() or page.token.text().strip()
+        if typed and not confirm(
+            self,
+            self.tr("Quit Shop Inbox?"),
+            self.tr(
+                "The relay address and token you typed are not kept, and the setup opens again at "
+                "the next start. Quit now?"
+            ),
+            self.tr("&Quit"),
+            keep=self.tr("&Keep setting up"),
+        ):
+            return
+        self.quit_asked = True
+        QWizard.reject(self)
 
     def _demo(self) -> None:
         """The demo shop in a window (and process) of its own, as Help ▸ Try the demo shop opens it:

@@ -10408,8 +10408,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이전 컴퓨터의 백업에서 복원(&amp;R)…</translation>
     </message>
     <message>
-        <source>No relay yet? Choose “Set up later”: you can connect one any time with File ▸ Settings, and bring in past chats with File ▸ Import chat from phone.</source>
-        <translation>아직 릴레이가 없나요? “나중에 설정”을 누르세요. 릴레이는 언제든 파일&#xa0;▸&#xa0;설정에서 연결하고, 지난 채팅은 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 불러올 수 있어요.</translation>
+        <source>No relay yet? Choose “Set up later” (or close this window): you can connect one any time with File ▸ Settings, and bring in past chats with File ▸ Import chat from phone.</source>
+        <translation>아직 릴레이가 없나요? “나중에 설정”을 누르세요(이&#xa0;창을 닫아도 같아요). 릴레이는 언제든 파일&#xa0;▸&#xa0;설정에서 연결하고, 지난 채팅은 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 불러올 수 있어요.</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -10474,6 +10474,18 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>&amp;Keep setting up</source>
         <translation>계속 설정하기(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Quit Shop Inbox?</source>
+        <translation>샵&#xa0;인박스를 종료할까요?</translation>
+    </message>
+    <message>
+        <source>The relay address and token you typed are not kept, and the setup opens again at the next start. Quit now?</source>
+        <translation>입력한 릴레이 주소와 토큰은 보관되지 않고, 다음에 시작할 때 설정이 다시 열려요. 지금 종료할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
     </message>
 </context>
 <context>
