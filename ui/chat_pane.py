@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -83,6 +84,27 @@ if TYPE_CHECKING:
     from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
+
+# The widest the words over an empty pane run, in widths of "M": about 75 letters of English or
+# 40 Hangul syllables to a line, and room for a demo's folder path on one.
+EMPTY_MEASURE_EM = 40
+
+
+class EmptyPaneWords(QLabel):
+    """The words over an empty pane, never wider than a readable measure of their own font (the
+    style sheet's, which arrives after the label is made)."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._keep_measure()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._keep_measure()
+
+    def _keep_measure(self) -> None:
+        self.setMaximumWidth(EMPTY_MEASURE_EM * self.fontMetrics().horizontalAdvance("M"))
 
 
 class NoChatOpen(enum.Enum):
@@ -206,13 +228,24 @@ class ChatPane(QWidget):
         cl.addWidget(self.composer)
 
         self.no_chat = NoChatOpen.PICK
-        self.empty = QLabel(self._empty_text(), self)
+        # The words over an empty pane keep a readable measure, centred with a margin either side:
+        # across the whole 880-pixel pane a line ran edge to edge, too long to read back.
+        empty_page = QWidget(self)
+        self.empty = EmptyPaneWords(self._empty_text(), empty_page)
         self.empty.setObjectName("emptyChat")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        centred = QHBoxLayout(empty_page)
+        centred.setContentsMargins(24, 0, 24, 0)
+        # The words take the width up to their measure, the two sides what is left, equally (the
+        # layout's own centring gave them their narrow first guess at a width: six lines of two words).
+        self.empty.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        centred.addStretch(1)
+        centred.addWidget(self.empty, 1000)
+        centred.addStretch(1)
 
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(empty_page)
         self.stack.addWidget(chat)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -235,7 +235,8 @@ class MainWindow(QMainWindow):
         self.synced_folder = SyncedFolderNotice(ctx, self)
         self.centre_layout.addWidget(self.synced_folder)
         self.centre_layout.addWidget(self.banner)
-        # What the relay's check found still to set up (the wizard let her go on): no message can come.
+        # What the relay's check found still to set up (the wizard let her go on). Messages may arrive
+        # with items left all the same: once one has, the strip stops saying none can.
         self.setup_items = SetupItemsNotice(ctx, self.settings, self)
         self.centre_layout.addWidget(self.setup_items)
         # Esc closes what has a Close of its own: the history notices, the synced folder's warning

@@ -75,6 +75,31 @@ def test_in_korean_an_empty_inbox_says_no_chats_yet(korean: Any, window: Any, qt
     assert "파일\xa0▸\xa0설정에서 릴레이를 설정하면" in pane.empty.text() and "…" not in pane.empty.text()
 
 
+def test_the_empty_inbox_words_keep_a_readable_measure_centred_in_the_pane(
+    korean: Any, window: Any, qtbot: Any
+) -> None:
+    """“아직 채팅이 없어요. 릴레이를 설정하지 않아서…” ran to both edges of the pane, no margin either side."""
+    from ui.chat_pane import EMPTY_MEASURE_EM
+
+    window.start_sync()
+    pane = window.chat
+    label = pane.empty
+    qtbot.waitUntil(lambda: label.text().startswith("아직 채팅이 없"), timeout=10000)
+    measure = EMPTY_MEASURE_EM * label.fontMetrics().horizontalAdvance("M")
+    for width in (796, 560):
+        window.resize(width, 700)
+
+        def centred_with_margins() -> bool:
+            left = label.mapTo(pane, label.rect().topLeft()).x()
+            right = pane.width() - (left + label.width())
+            # As wide as the measure, or the pane less its margins: not a narrow column either.
+            wide = min(measure, pane.width() - 48) - 2 <= label.width() <= measure
+            return left >= 24 and right >= 24 and abs(left - right) <= 1 and wide
+
+        qtbot.waitUntil(centred_with_margins, timeout=3000)
+        assert label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
 def test_a_korean_owner_just_connected_reads_what_comes_next_whole_on_a_1280_by_720_screen(
     korean: Any, window: Any, qtbot: Any, relay: RunningRelay
 ) -> None:
