@@ -679,7 +679,7 @@ class SetupWizard(QWizard):
             self,
             self.tr("Quit Shop Inbox?"),
             self.tr(
-                "The relay address and token you typed are not kept, and the setup opens again at "
+                "The relay address and relay token you typed are not kept, and the setup opens again at "
                 "the next start. Quit now?"
             ),
             self.tr("&Quit"),

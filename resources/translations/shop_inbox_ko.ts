@@ -10480,8 +10480,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>샵&#xa0;인박스를 종료할까요?</translation>
     </message>
     <message>
-        <source>The relay address and token you typed are not kept, and the setup opens again at the next start. Quit now?</source>
-        <translation>입력한 릴레이 주소와 토큰은 보관되지 않고, 다음에 시작할 때 설정이 다시 열려요. 지금 종료할까요?</translation>
+        <source>The relay address and relay token you typed are not kept, and the setup opens again at the next start. Quit now?</source>
+        <translation>입력한 릴레이 주소와 릴레이 토큰은 보관되지 않고, 다음에 시작할 때 설정이 다시 열려요. 지금 종료할까요?</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -73,5 +73,5 @@ def test_ctrl_q_with_an_address_typed_asks_and_keep_setting_up_keeps_it(
 
     with pytest.raises(QuitDuringSetup):
         first_start(tmp_path, dialogs, type_then_quit)
-    assert len(asked) == 2 and "The relay address and token you typed are not kept" in asked[0]
+    assert len(asked) == 2 and "The relay address and relay token you typed are not kept" in asked[0]
     assert not setup_done(tmp_path)
