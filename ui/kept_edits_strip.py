@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.automations_parts import AutomationsPart
 from ui.context import ChangeHub
 from ui.formatting import recent_datetime, shortcut_text
+from ui.icon_buttons import press_with_keys
 from ui.theme import warning_colour
 
 QUICK_REPLIES = "quick_reply"  # the quick replies' editor name (the automations editors': their part's)
@@ -84,6 +85,10 @@ def kept_campaign_sentence(name: str, at: datetime, zone: tzinfo | None = None) 
     return translate("KeptEdits", "You have an unsaved campaign “{1}” from {0}.").format(when, name)
 
 
+# Discard's own key, for a window where no letter of its words is free.
+DISCARD_KEPT_KEYS = "Alt+Shift+D"
+
+
 class KeptEditsStrip(QFrame):
     """Hidden until `offer(sentence)`; Restore or Discard hides it again."""
 
@@ -104,6 +109,9 @@ class KeptEditsStrip(QFrame):
         self.discard_button.setObjectName("discardKeptEdits")
         self.restore_button.clicked.connect(self._restore)
         self.discard_button.clicked.connect(self._discard)
+        # A key of its own besides: in the main window every letter of "Discard" is another part's
+        # (the search's Period box took its D), so Alt could only move the keyboard there.
+        press_with_keys(self.discard_button, DISCARD_KEPT_KEYS, self.tr("Discard the kept changes"))
         # The sentence over its buttons: beside them, in the chat list's narrow column, it wrapped
         # into four short lines.
         buttons = QHBoxLayout()

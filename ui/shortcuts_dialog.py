@@ -32,6 +32,7 @@ from ui.chat_list import FILTER_CHIP_KEYS, NEW_ABOVE_KEYS, NUMBER_CHIP_KEYS, OTH
 from ui.chat_menu import RESUME_BOT_KEYS
 from ui.connection_banner import OPEN_FOLDER_KEYS, RETRY_KEYS
 from ui.consent_box import NIGHT_KEYS
+from ui.kept_edits_strip import DISCARD_KEPT_KEYS
 from ui.main_window import NEXT_CHAT_KEYS, PREVIOUS_CHAT_KEYS
 from ui.panes import NEXT_PANE_KEYS, PREVIOUS_PANE_KEYS
 from ui.screen_fit import resize_within_screen
@@ -121,6 +122,7 @@ class ShortcutsDialog(QDialog):
             (native(RETRY_KEYS), self.tr("Not connected: try again now (or Start again, where it says so)")),
             (native(OPEN_FOLDER_KEYS), self.tr("Disk full: open the folder that holds your inbox")),
             (native(BACK_TO_HOURS_KEYS), self.tr("Away message on at all hours: back to its hours")),
+            (native(DISCARD_KEPT_KEYS), self.tr("Changes kept from before the app closed: discard them")),
             (native(RESUME_BOT_KEYS), self.tr("Let the menu bot answer the open chat again")),
             (native(NIGHT_KEYS), self.tr("Contact info: agreed to marketing messages at night too")),
         ]

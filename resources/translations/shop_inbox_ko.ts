@@ -5794,6 +5794,10 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>버리기</translation>
     </message>
     <message>
+        <source>Discard the kept changes</source>
+        <translation>저장하지 못한 변경 내용 버리기</translation>
+    </message>
+    <message>
         <source>&amp;Restore</source>
         <translation>복원(&amp;R)</translation>
     </message>
@@ -10729,6 +10733,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Away message on at all hours: back to its hours</source>
         <translation>자리 비움 메시지가 항상 켜져 있을 때: 정해 둔 시간으로 돌리기</translation>
+    </message>
+    <message>
+        <source>Changes kept from before the app closed: discard them</source>
+        <translation>앱이 닫히기 전에 저장하지 못한 변경 내용: 버리기</translation>
     </message>
     <message>
         <source>Let the menu bot answer the open chat again</source>

@@ -177,8 +177,8 @@ def test_the_main_window_has_a_key_for_each_chip_button_and_banner(
     # are J, N (the search's number box, hidden here, has it) and Z: no word of the rest has them. The
     # chips (Ctrl+1…3), Export chat… (its menu entry's keys), Also at night (Alt+Shift+N), Start
     # again (F5, as Retry, which it never shows beside), a full disk's Open folder (Alt+Shift+L: L is
-    # Reply from's) and the away notice's way back (Alt+Shift+U) have keys of their own; Tab reaches
-    # Saved name.
+    # Reply from's), the away notice's way back (Alt+Shift+U) and the kept changes' Discard
+    # (Alt+Shift+D: the search's Period box took its D) have keys of their own; Tab reaches Saved name.
     assert mnemonic(window.banner.retry.text()) == "T"
     assert mnemonic(composer.reply_elsewhere_button.text()) == "L"
     panel = window.contact_panel
@@ -191,6 +191,7 @@ def test_the_main_window_has_a_key_for_each_chip_button_and_banner(
         window.banner.start_again.text(),
         window.banner.open_folder.text(),
         window.away_notice.back.text(),
+        window.kept_edits.discard_button.text(),
     }
     assert set(without_alt_letter(window, hidden_too=True)) <= keyed
 

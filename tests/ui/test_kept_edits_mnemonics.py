@@ -37,9 +37,12 @@ def test_above_the_chats_restore_and_discard_have_letters_no_menu_has(
     notice.open_dialog = open_dialog
     notice.refresh()
     qtbot.waitUntil(notice.isVisible, timeout=5000)
-    assert (notice.restore_button.text(), notice.discard_button.text()) == ("&Restore", "&Discard")
+    # Every letter of "Discard" is another part's above the chats (the search's Period box took its
+    # D): it goes without, and its own Alt+Shift+D, said in its tooltip, presses it.
+    assert (notice.restore_button.text(), notice.discard_button.text()) == ("&Restore", "Discard")
+    assert "Alt+Shift+D" in notice.discard_button.toolTip()
     menus = {mnemonic(action.text()) for action in window.menuBar().actions()}
-    assert not menus & {"R", "D"}, menus
+    assert "R" not in menus, menus
     assert all(len(texts) == 1 for texts in alt_letters(window).values()), alt_letters(window)
     press_alt(qtbot, window, "R")
     qtbot.waitUntil(lambda: asked == ["quick_reply"], timeout=5000)
