@@ -108,13 +108,19 @@ def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_
     assert not strip.timer.isActive()
     qtbot.waitUntil(lambda: "To see it work now" in window.chat.empty.text())
     assert window.settings.value(setup_items_notice.OPEN_ITEMS_KEY) is None  # not said at the next start
-    # Nothing is asked of the relay any more, reconnecting included.
-    asked = len(graph.account_calls)
+
+    # Nothing is asked of the relay's check any more, reconnecting included. (Each connection also
+    # refreshes the kept templates, which the relay asks Graph for: not the check's, and timed by the
+    # sync thread, so left out.)
+    def checks_asked() -> int:
+        return sum(1 for _, path, _ in graph.account_calls if not path.endswith("/message_templates"))
+
+    asked = checks_asked()
     assert ctx.sync is not None
     ctx.sync.retry()
     qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=10000)
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    assert len(graph.account_calls) == asked and not strip.isVisible()
+    assert checks_asked() == asked and not strip.isVisible()
 
 
 def test_the_strip_says_what_is_left_in_korean(
