@@ -193,7 +193,8 @@ class SearchPanel(QWidget):
         opts = QHBoxLayout()
         opts.setContentsMargins(12, 0, 12, 4)
         opts.addWidget(self.this_chat)
-        opts.addSpacing(8)
+        # No spacing before the label: the row's width is the search panel's, and so the chat list
+        # pane's, least width (with 8 more pixels it passed the chat list's own and took them from the chat).
         opts.addWidget(self.period_label)
         opts.addWidget(self.period)
         opts.addStretch(1)
